@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@denialmap/server/core';
+import { AppModule } from './app.module';
+import { serveWebApp } from './serve-web';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+async function bootstrap(): Promise<void> {
+  // Fail fast, listing every bad setting, before anything connects anywhere.
+  const config = loadConfig(process.env);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
+    { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) },
+  );
+  app.enableShutdownHooks();
+  await serveWebApp(app, app.get<AppConfig>(APP_CONFIG).WEB_DIST_DIR);
+  await app.listen(config.PORT, config.HOST);
+  Logger.log(`DenialMap api listening on http://localhost:${config.PORT} (GraphQL at /graphql)`, 'Bootstrap');
+  if (config.JOBS_MODE === 'inline') {
+    Logger.warn('JOBS_MODE=inline: no Redis, so background jobs run inside the api and are lost on restart.', 'Bootstrap');
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

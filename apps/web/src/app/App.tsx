@@ -1,0 +1,38 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { lazy, Suspense, useMemo } from 'react';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { createApolloClient } from '@denialmap/web/data-access';
+import { CodePage } from '@denialmap/web/feature-code-page';
+import { LoadingPanel, SiteLayout } from '@denialmap/web/ui';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+
+// The explorer bundles GraphiQL; load it only for those who open it.
+const ExplorerPage = lazy(() => import('./ExplorerPage').then((m) => ({ default: m.ExplorerPage })));
+
+export function App() {
+  const client = useMemo(() => createApolloClient(), []);
+  return (
+    <ApolloProvider client={client}>
+      <BrowserRouter>
+        <SiteLayout
+          nav={
+            <>
+              <Link to="/">Search</Link>
+              <Link to="/explorer">API explorer</Link>
+            </>
+          }
+        >
+          <Suspense fallback={<LoadingPanel label="Loading…" />}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/codes/:code" element={<CodePage />} />
+              <Route path="/explorer" element={<ExplorerPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </SiteLayout>
+      </BrowserRouter>
+    </ApolloProvider>
+  );
+}

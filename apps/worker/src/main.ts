@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@denialmap/server/core';
+import { runImportCli } from '@denialmap/server/reference-data/data-access';
+import { WorkerModule } from './worker.module';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+async function runWorker(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (config.JOBS_MODE === 'inline') {
+    throw new Error('JOBS_MODE=inline means the api runs jobs itself; the worker needs Redis (JOBS_MODE=bullmq).');
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  });
+  // SIGTERM/SIGINT close the BullMQ workers, which wait for the jobs in hand to finish.
+  app.enableShutdownHooks();
+  await app.init();
+  Logger.log(`DenialMap worker processing queues under prefix "${config.REDIS_PREFIX}"`, 'Bootstrap');
+}
+
+async function main(): Promise<void> {
+  // `node dist/apps/worker/main.js import [files...]`: the reference data importer (npm run data:import).
+  if (process.argv[2] === 'import') {
+    loadConfig(process.env);
+    process.exitCode = await runImportCli(process.argv.slice(3));
+    return;
+  }
+  await runWorker();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every setting DenialMap reads, validated once at boot. Nothing else reads process.env.
+ * .env.example documents each key; the README's configuration table mirrors it.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is required (npm start sets it for the embedded database)' })
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
+  /** Every Redis key (queues included) starts with this, so several deployments can share a server. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]+$/, 'REDIS_PREFIX may use letters, digits, _, - and {} (hash tags for Redis Cluster)')
+    .default('denialmap'),
+  /** bullmq: jobs go through Redis to the worker. inline: the api runs them itself (no Redis; set by npm start only). */
+  JOBS_MODE: z.enum(['bullmq', 'inline']).default('bullmq'),
+  WORKER_CONCURRENCY: positiveInt(2),
+  /** Folder with the shipped CMS reference files (data/reference in the repository). */
+  REFERENCE_DATA_DIR: z.string().min(1).default('data/reference'),
+  /** Built web app served at /. Empty: the api serves only /graphql and /health. */
+  WEB_DIST_DIR: z.string().default('dist/apps/web'),
+  GRAPHQL_EXPLORER: bool.default(true),
+  /** Load the shipped reference data when the database has none (first run). */
+  LOAD_SHIPPED_REFERENCE_DATA: bool.default(true),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment, listing every bad key at once (not just the first). */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(defined);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,20 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/**
+ * A plain pg pool for bulk work Prisma cannot do (COPY into staging tables). Small and lazy:
+ * it opens connections only when an import runs.
+ */
+@Injectable()
+export class PostgresPool implements OnModuleDestroy {
+  readonly pool: Pool;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 2, idleTimeoutMillis: 5000, allowExitOnIdle: true });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+}

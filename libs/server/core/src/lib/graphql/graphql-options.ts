@@ -1,0 +1,23 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig } from '../config/app-config';
+import { formatGraphqlError } from './format-error';
+
+/**
+ * Apollo settings shared by the api and the schema emitter. The schema is built in memory
+ * (sorted); `npm run graphql:schema` writes the committed copy that web codegen reads.
+ */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const production = config.NODE_ENV === 'production';
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    // The offline explorer lives in the web app at /explorer; Apollo's landing pages load from a CDN.
+    playground: false,
+    introspection: !production || config.GRAPHQL_EXPLORER,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !production,
+    formatError: (formatted, error) => formatGraphqlError(formatted, error, production),
+  };
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+
+export interface ReadinessResult {
+  ok: boolean;
+  detail: string;
+  /** Working, but not as designed (e.g. jobs inline without Redis). Does not fail readiness. */
+  degraded?: boolean;
+}
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<ReadinessResult>;
+}
+
+/** Features add their own readiness checks (e.g. "reference data loaded"). */
+@Injectable()
+export class ReadinessRegistry {
+  private readonly checks: ReadinessCheck[] = [];
+
+  add(check: ReadinessCheck): void {
+    this.checks.push(check);
+  }
+
+  async run(timeoutMs = 2000): Promise<{ ready: boolean; checks: Record<string, ReadinessResult> }> {
+    const results = await Promise.all(
+      this.checks.map(async (c) => [c.name, await withTimeout(c, timeoutMs)] as const),
+    );
+    return { ready: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
+  }
+}
+
+async function withTimeout(check: ReadinessCheck, ms: number): Promise<ReadinessResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ReadinessResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms);
+  });
+  try {
+    return await Promise.race([
+      check.check().catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) })),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

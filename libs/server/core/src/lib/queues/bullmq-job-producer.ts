@@ -1,0 +1,40 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { redisOptionsFromUrl } from '../redis/redis-options';
+import { JobProducer } from './job-producer';
+import { assertValidJobId, EnqueueOptions, JobName, JobPayloads, QueueName } from './queue-contracts';
+
+@Injectable()
+export class BullmqJobProducer extends JobProducer implements OnApplicationShutdown {
+  readonly mode = 'bullmq' as const;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    super();
+  }
+
+  async enqueue<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: JobPayloads[Q][N], options: EnqueueOptions): Promise<void> {
+    assertValidJobId(options.jobId);
+    await this.queue(queue).add(name, data, {
+      jobId: options.jobId,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: options.forgetWhenDone ? true : { count: 1000 },
+      removeOnFail: options.forgetWhenDone ? true : { count: 5000 },
+    });
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: redisOptionsFromUrl(this.config.REDIS_URL), prefix: this.config.REDIS_PREFIX });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

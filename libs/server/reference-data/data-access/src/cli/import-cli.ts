@@ -1,0 +1,83 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
+import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { ImportOutcome } from '../lib/import-outcome';
+import { PprrvuImporter } from '../lib/pprrvu-importer';
+import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
+import { ShippedReferenceData } from '../lib/shipped-reference-data';
+import { detectReferenceFile } from './detect-file';
+
+@Module({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] })
+class ImportCliModule {}
+
+function expand(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    const full = resolve(p);
+    return statSync(full).isDirectory()
+      ? readdirSync(full, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+          .sort()
+      : [full];
+  });
+}
+
+function progressPrinter(file: string): ((rows: number) => void) | undefined {
+  if (!process.stdout.isTTY) {
+    return undefined;
+  }
+  const started = Date.now();
+  return (rows) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    process.stdout.write(`\r  ${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s   `);
+  };
+}
+
+function describe(outcome: ImportOutcome): string {
+  const rate = outcome.durationMs > 0 ? Math.round((outcome.rows * 1000) / outcome.durationMs) : outcome.rows;
+  return outcome.status === 'imported'
+    ? `imported ${outcome.file}: release ${outcome.releaseId}, ${outcome.rows} rows in ${outcome.durationMs} ms (${rate} rows/s)`
+    : `unchanged ${outcome.file}: already imported (release ${outcome.releaseId}, ${outcome.rows} rows); nothing to do`;
+}
+
+/**
+ * `npm run data:import -- [files or folders]`: with no paths, the shipped data. Exit codes:
+ * 0 all files imported or unchanged, 1 a file was refused (nothing of it was stored), 2 usage.
+ */
+export async function runImportCli(args: string[]): Promise<number> {
+  const app = await NestFactory.createApplicationContext(ImportCliModule, { logger: ['error', 'warn'] });
+  try {
+    const shipped = app.get(ShippedReferenceData);
+    const importer = app.get(PprrvuImporter);
+    const files = args.length > 0 ? expand(args) : undefined;
+    if (!files) {
+      for (const outcome of await shipped.loadAll()) console.log(describe(outcome));
+      return 0;
+    }
+    let failed = 0;
+    for (const file of files) {
+      const kind = await detectReferenceFile(file);
+      if (kind === null) {
+        console.error(`refused ${file}: not a reference file DenialMap can read (supported: CMS PPRRVU relative value files, .csv).`);
+        failed++;
+        continue;
+      }
+      try {
+        const outcome = await importer.import(file, progressPrinter(file));
+        if (process.stdout.isTTY) process.stdout.write('\n');
+        console.log(describe(outcome));
+      } catch (error) {
+        if (process.stdout.isTTY) process.stdout.write('\n');
+        if (!(error instanceof CmsFormatError)) throw error;
+        console.error(`refused ${error.message} (nothing from this file was stored)`);
+        failed++;
+      }
+    }
+    return failed === 0 ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}

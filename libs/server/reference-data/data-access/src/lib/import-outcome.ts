@@ -1,0 +1,13 @@
+export type ReferenceFileKind = 'pprrvu';
+
+export interface ImportOutcome {
+  /** imported: the file's rows replaced its release's rows. unchanged: these exact bytes were imported before. */
+  status: 'imported' | 'unchanged';
+  kind: ReferenceFileKind;
+  file: string;
+  releaseId: string | null;
+  rows: number;
+  durationMs: number;
+}
+
+export type ImportProgress = (rowsSoFar: number) => void;

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isAbsolute, join, resolve } from 'node:path';
+import { APP_CONFIG, AppConfig, PostgresPool } from '@denialmap/server/core';
+import { sha256OfFile } from './file-hash';
+import { ImportOutcome, ReferenceFileKind } from './import-outcome';
+import { PprrvuImporter } from './pprrvu-importer';
+
+/** The reference files shipped in the repository (data/reference), loaded on a first run. */
+export const SHIPPED_REFERENCE_FILES: readonly { kind: ReferenceFileKind; path: string; rows: number }[] = [
+  { kind: 'pprrvu', path: 'rvu/PPRRVU2025_Oct.csv', rows: 19090 },
+  { kind: 'pprrvu', path: 'rvu/PPRRVU2026_Jul_nonQPP.csv', rows: 19356 },
+];
+
+@Injectable()
+export class ShippedReferenceData {
+  private readonly logger = new Logger(ShippedReferenceData.name);
+
+  private hashes: Promise<{ path: string; sha256: string }[]> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pprrvu: PprrvuImporter,
+    private readonly postgres: PostgresPool,
+  ) {}
+
+  /** Shipped files whose exact bytes have not been imported into this database yet. */
+  async pendingFiles(): Promise<string[]> {
+    this.hashes ??= Promise.all(
+      SHIPPED_REFERENCE_FILES.map(async (f) => ({ path: f.path, sha256: await sha256OfFile(join(this.directory, f.path)) })),
+    );
+    const files = await this.hashes;
+    const imported = await this.postgres.pool.query<{ sha256: string }>(
+      'SELECT sha256 FROM reference_file_import WHERE sha256 = ANY($1)',
+      [files.map((f) => f.sha256)],
+    );
+    const done = new Set(imported.rows.map((r) => r.sha256));
+    return files.filter((f) => !done.has(f.sha256)).map((f) => f.path);
+  }
+
+  get directory(): string {
+    const dir = this.config.REFERENCE_DATA_DIR;
+    return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+  }
+
+  /** Imports every shipped file; files already imported (same bytes) are skipped quickly. */
+  async loadAll(): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    for (const file of SHIPPED_REFERENCE_FILES) {
+      const outcome = await this.pprrvu.import(join(this.directory, file.path));
+      this.logger.log(
+        outcome.status === 'imported'
+          ? `Imported ${outcome.file}: release ${outcome.releaseId}, ${outcome.rows} rows in ${outcome.durationMs} ms`
+          : `${outcome.file} is already loaded (release ${outcome.releaseId}, ${outcome.rows} rows); nothing to do`,
+      );
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JobContext, JobHandler, JobHandlerRegistry, JobOf, QUEUES } from '@denialmap/server/core';
+import { ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
+
+type ReferenceDataQueue = typeof QUEUES.referenceData;
+
+/** The reference-data queue's one handler; the worker's processor and inline mode both call it. */
+@Injectable()
+export class ReferenceDataJobHandler implements JobHandler<ReferenceDataQueue>, OnModuleInit {
+  readonly queue = QUEUES.referenceData;
+
+  constructor(
+    private readonly shipped: ShippedReferenceData,
+    private readonly registry: JobHandlerRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(job: JobOf<ReferenceDataQueue>, context: JobContext): Promise<unknown> {
+    switch (job.name) {
+      case 'load-shipped-reference-data': {
+        const outcomes = await this.shipped.loadAll();
+        await context.reportProgress(100);
+        return outcomes;
+      }
+      default: {
+        const unknownJob: never = job.name;
+        throw new Error(`reference-data has no handler for job "${String(unknownJob)}"`);
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobOf, QUEUES } from '@denialmap/server/core';
+import { ReferenceDataJobHandler } from './reference-data.job-handler';
+
+/** Imports are heavy and serialised: one at a time per worker process. */
+@Processor(QUEUES.referenceData, { concurrency: 1 })
+export class ReferenceDataProcessor extends WorkerHost {
+  constructor(private readonly handler: ReferenceDataJobHandler) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    return this.handler.handle({ name: job.name, data: job.data } as JobOf<typeof QUEUES.referenceData>, {
+      reportProgress: (percent) => job.updateProgress(percent),
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReferenceDataAccessModule } from '@denialmap/server/reference-data/data-access';
+import { CodeResolver } from './code.resolver';
+import { CodeService } from './code.service';
+import { ReferenceDataJobHandler } from './jobs/reference-data.job-handler';
+import { ReferenceDataBootstrap } from './reference-data.bootstrap';
+
+/** The api side: code lookups, first-run loading, readiness. Registers the job handler for inline mode. */
+@Module({
+  imports: [ReferenceDataAccessModule],
+  providers: [CodeService, CodeResolver, ReferenceDataBootstrap, ReferenceDataJobHandler],
+})
+export class ReferenceDataModule {}

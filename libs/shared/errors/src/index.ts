@@ -1,0 +1,2 @@
+export * from './lib/error-code';
+export * from './lib/domain-errors';

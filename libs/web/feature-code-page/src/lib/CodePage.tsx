@@ -1,0 +1,111 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { CodePageQuery, describeError } from '@denialmap/web/data-access';
+import { ErrorPanel, LoadingPanel, Money, NoticePanel } from '@denialmap/web/ui';
+import { isIsoDate, todayIso } from './date-of-service';
+import { PaymentTrace } from './PaymentTrace';
+import { RvuTable } from './RvuTable';
+
+/** /codes/:code — the page a biller lands on: what Medicare pays for the code, and why. */
+export function CodePage() {
+  const { code = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('dos') ?? '';
+  const dateOfService = isIsoDate(requested) ? requested : todayIso();
+  const { data, previousData, loading, error } = useQuery(CodePageQuery, { variables: { code, dateOfService } });
+  const detail = (data ?? previousData)?.code;
+
+  useEffect(() => {
+    document.title = detail ? `${detail.code} ${detail.shortDescriptor} – Medicare fee, RVUs | DenialMap` : `${code.toUpperCase()} | DenialMap`;
+  }, [code, detail]);
+
+  if (error) {
+    const problem = describeError(error);
+    return (
+      <ErrorPanel title={problem.code === 'NOT_FOUND' ? `${code.toUpperCase()} is not in the fee schedule` : 'This code could not be shown'}>
+        {problem.message}
+      </ErrorPanel>
+    );
+  }
+  if (!detail) {
+    return <LoadingPanel label={`Loading ${code.toUpperCase()}…`} />;
+  }
+
+  const global = detail.rvuRows.find((r) => r.modifier === '') ?? detail.rvuRows[0];
+  const release = detail.release;
+  return (
+    <article className="code-page" aria-busy={loading}>
+      <header className="code-header">
+        <p className="eyebrow">{detail.level === 'CPT' ? 'CPT code' : 'HCPCS Level II code'}</p>
+        <h1>
+          <span className="code-number">{detail.code}</span> {detail.shortDescriptor}
+        </h1>
+        <p className={`status status-${detail.status.paidFromRvus ? 'paid' : 'unpaid'}`}>
+          <strong>Status {detail.status.code}: {detail.status.label}.</strong> {detail.status.meaning}
+        </p>
+      </header>
+
+      <section className="controls" aria-label="Date of service">
+        <label htmlFor="dos">Date of service</label>
+        <input
+          id="dos"
+          type="date"
+          value={dateOfService}
+          onChange={(e) => isIsoDate(e.target.value) && setParams({ dos: e.target.value }, { replace: true })}
+        />
+        <span className="source" data-testid="source">
+          Source: {release.label} ({release.sourceFile}
+          {release.releasedOn ? `, released ${release.releasedOn}` : ''})
+        </span>
+      </section>
+      {detail.releaseNote && <NoticePanel>{detail.releaseNote}</NoticePanel>}
+
+      <section className="amounts" aria-label="National payment">
+        <div className="amount-card primary">
+          <h2>National non-facility (office)</h2>
+          {global.nationalNonFacility.amount ? (
+            <Money amount={global.nationalNonFacility.amount} testId="national-non-facility-amount" />
+          ) : (
+            <p className="amount-reason">{global.nationalNonFacility.reason}</p>
+          )}
+        </div>
+        <div className="amount-card">
+          <h2>National facility</h2>
+          {global.nationalFacility.amount ? (
+            <Money amount={global.nationalFacility.amount} testId="national-facility-amount" />
+          ) : (
+            <p className="amount-reason">{global.nationalFacility.reason}</p>
+          )}
+        </div>
+        <div className="amount-card">
+          <h2>Conversion factor</h2>
+          <span className="money" data-testid="conversion-factor">
+            ${release.conversionFactor}
+          </span>
+          <p className="amount-reason">{release.conversionFactorNote ?? `${release.year} Medicare PFS conversion factor`}</p>
+        </div>
+      </section>
+
+      <PaymentTrace steps={global.nationalNonFacility.steps} title="How we got the national non-facility amount" />
+
+      <section aria-labelledby="rvus-heading">
+        <h2 id="rvus-heading">RVU breakdown</h2>
+        <RvuTable rows={detail.rvuRows} />
+        <p className="fine-print">
+          Global days: {global.globalDays}. PC/TC indicator: {global.pctcIndicator}. National amounts use GPCIs of 1.000;
+          locality and modifier pricing arrive with the payment calculator.
+        </p>
+      </section>
+
+      <section className="freshness" aria-label="Data freshness">
+        <h2>Where these figures come from</h2>
+        <p>
+          {release.label}: {release.year} quarter {release.quarter}, in force {release.effectiveFrom} to {release.effectiveTo}.
+          Loaded {release.importedAt.slice(0, 10)} from {release.sourceFile}.
+        </p>
+        {detail.descriptorNotice && <p className="notice">{detail.descriptorNotice}</p>}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './lib/Money';
+export * from './lib/StatusPanel';
+export * from './lib/SiteLayout';
