@@ -4,8 +4,12 @@
  * with the workspace's own ESLint config and fails if any of them is accepted, or if a
  * legitimate import is refused. Part of `npm test`.
  */
+import { createProjectGraphAsync } from '@nx/devkit';
 import { ESLint } from 'eslint';
 import { boundaryConstraints } from '../../eslint.config.mjs';
+
+// The rule reads Nx's cached project graph and silently skips itself without one (fresh clone).
+await createProjectGraphAsync({ exitOnError: true });
 
 const RULE = '@nx/enforce-module-boundaries';
 const typeOnly = boundaryConstraints.filter((c) => c.sourceTag.startsWith('type:'));
