@@ -32,7 +32,7 @@ async function shutdown(code) {
   log('stopping…');
   await Promise.all(children.map((c) => stopChild(c)));
   for (const cleanup of cleanups.reverse()) {
-    await cleanup().catch((error) => console.error(`[start] ${error.message}`));
+    await cleanup().catch((error) => console.error(`[start] ${error instanceof Error ? error.message : String(error)}`));
   }
   log('stopped.');
   process.exit(code);
@@ -121,6 +121,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[start] ${error.message}`);
+  console.error(`[start] ${error instanceof Error ? error.message : `failed: ${String(error)} (see the lines above)`}`);
   void shutdown(1);
 });

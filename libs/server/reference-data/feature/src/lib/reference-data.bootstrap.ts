@@ -26,7 +26,7 @@ export class ReferenceDataBootstrap implements OnModuleInit, OnApplicationBootst
         const pending = this.config.LOAD_SHIPPED_REFERENCE_DATA ? await this.shipped.pendingFiles() : [];
         const releases = await this.repository.listReleases();
         if (pending.length > 0 || releases.length === 0) {
-          return { ok: false, detail: `Loading the shipped CMS files (${pending.join(', ') || 'none loaded'}); see the worker log.` };
+          return { ok: false, detail: `Loading the shipped CMS files (${pending.join(', ') || 'none loaded'}); see the worker (or, without Redis, the api) log.` };
         }
         return { ok: true, detail: `Fee schedule releases loaded: ${releases.map((r) => r.id).join(', ')}` };
       },
