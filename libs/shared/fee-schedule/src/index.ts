@@ -6,3 +6,4 @@ export * from './lib/payment-amount';
 export * from './lib/money';
 export * from './lib/conversion-factors';
 export * from './lib/setting-amount';
+export * from './lib/rvu-indicators';

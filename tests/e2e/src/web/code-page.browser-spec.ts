@@ -54,6 +54,22 @@ describe('the code page in Chromium', () => {
     await page.close();
   });
 
+  it('shows NCCI edits, the MUE and decoded indicators, each with its source', async () => {
+    const { page } = await open('/codes/70390?dos=2025-06-01');
+    await page.getByTestId('ncci-count').waitFor();
+    expect(await page.getByTestId('ncci-count').textContent()).toBe('12 edits in force on 2025-06-01.');
+    expect(await page.getByTestId('ptp-76000').textContent()).toContain('Allowed');
+    expect(await page.getByTestId('mue').textContent()).toContain('2 per day');
+    expect(await page.getByTestId('mue').textContent()).toContain('MAI 3');
+    expect(await page.textContent('body')).toContain('NCCI data shipped with DenialMap is the 2024-07-01 edition');
+    expect(await page.textContent('.indicators')).toContain('Diagnostic test with professional and technical components');
+    await page.uncheck('text=Only edits in force');
+    await page.waitForFunction(() => document.querySelector('[data-testid="ncci-count"]')?.textContent?.startsWith('79 edits'));
+    await page.getByRole('button', { name: 'Show more edits' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.ncci-table tbody tr').length === 50);
+    await page.close();
+  });
+
   it('shows the math behind the amount', async () => {
     const { page } = await open('/codes/70390?dos=2025-06-01');
     await page.getByText('How we got the national non-facility amount').click();

@@ -5,3 +5,7 @@ export * from './lib/pprrvu-importer';
 export * from './lib/shipped-reference-data';
 export * from './lib/reference-data-access.module';
 export * from './cli/import-cli';
+export * from './lib/dataset-importer';
+export * from './lib/reference-imports';
+export * from './lib/ncci.types';
+export * from './lib/ncci.repository';

@@ -4,6 +4,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { CodePageQuery, describeError } from '@denialmap/web/data-access';
 import { ErrorPanel, LoadingPanel, Money, NoticePanel } from '@denialmap/web/ui';
 import { isIsoDate, todayIso } from './date-of-service';
+import { IndicatorList } from './IndicatorList';
+import { NcciSection } from './NcciSection';
 import { PaymentTrace } from './PaymentTrace';
 import { RvuTable } from './RvuTable';
 
@@ -97,6 +99,13 @@ export function CodePage() {
           locality and modifier pricing arrive with the payment calculator.
         </p>
       </section>
+
+      <section aria-labelledby="indicators-heading">
+        <h2 id="indicators-heading">Payment rules for this code</h2>
+        <IndicatorList indicators={global.indicators} />
+      </section>
+
+      <NcciSection detail={detail} />
 
       <section className="freshness" aria-label="Data freshness">
         <h2>Where these figures come from</h2>

@@ -5,10 +5,9 @@ import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { ImportOutcome } from '../lib/import-outcome';
-import { PprrvuImporter } from '../lib/pprrvu-importer';
 import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
+import { ReferenceImports } from '../lib/reference-imports';
 import { ShippedReferenceData } from '../lib/shipped-reference-data';
-import { detectReferenceFile } from './detect-file';
 
 @Module({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] })
 class ImportCliModule {}
@@ -51,7 +50,7 @@ export async function runImportCli(args: string[]): Promise<number> {
   const app = await NestFactory.createApplicationContext(ImportCliModule, { logger: ['error', 'warn'] });
   try {
     const shipped = app.get(ShippedReferenceData);
-    const importer = app.get(PprrvuImporter);
+    const imports = app.get(ReferenceImports);
     const files = args.length > 0 ? expand(args) : undefined;
     if (!files) {
       for (const outcome of await shipped.loadAll()) console.log(describe(outcome));
@@ -59,14 +58,8 @@ export async function runImportCli(args: string[]): Promise<number> {
     }
     let failed = 0;
     for (const file of files) {
-      const kind = await detectReferenceFile(file);
-      if (kind === null) {
-        console.error(`refused ${file}: not a reference file DenialMap can read (supported: CMS PPRRVU relative value files, .csv).`);
-        failed++;
-        continue;
-      }
       try {
-        const outcome = await importer.import(file, progressPrinter(file));
+        const outcome = await imports.importFile(file, progressPrinter(file));
         if (process.stdout.isTTY) process.stdout.write('\n');
         console.log(describe(outcome));
       } catch (error) {

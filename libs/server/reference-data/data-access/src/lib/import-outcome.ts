@@ -1,4 +1,4 @@
-export type ReferenceFileKind = 'pprrvu';
+export type ReferenceFileKind = 'pprrvu' | 'ncci-ptp' | 'ncci-mue' | 'ncci-aoc';
 
 export interface ImportOutcome {
   /** imported: the file's rows replaced its release's rows. unchanged: these exact bytes were imported before. */

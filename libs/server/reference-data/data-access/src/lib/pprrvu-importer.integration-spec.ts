@@ -50,6 +50,8 @@ describe('PprrvuImporter against PostgreSQL', () => {
     shipped = app.get(ShippedReferenceData);
     pool = app.get(PostgresPool).pool;
     close = () => app.close();
+    // Spec files share this project's test database: start from empty reference tables.
+    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit');
   });
 
   afterAll(() => close());
@@ -63,7 +65,12 @@ describe('PprrvuImporter against PostgreSQL', () => {
     expect(outcomes.map((o) => [o.status, o.releaseId, o.rows])).toEqual([
       ['imported', 'RVU25D', 19090],
       ['imported', 'RVU26C', 19356],
+      ['imported', 'NCCI_PTP-2024Q3', 2546017],
+      ['imported', 'NCCI_MUE-2024Q3', 14677],
+      ['imported', 'NCCI_AOC-2024Q3', 7465],
     ]);
+    const tables = await pool.query(`SELECT (SELECT count(*)::int FROM ncci_ptp_edit) AS ptp, (SELECT count(*)::int FROM ncci_mue) AS mue, (SELECT count(*)::int FROM ncci_add_on_edit) AS aoc`);
+    expect(tables.rows[0]).toEqual({ ptp: 2546017, mue: 14677, aoc: 7465 });
     const counts = await pool.query(`SELECT release_id, count(*)::int AS n FROM rvu_row GROUP BY release_id ORDER BY release_id`);
     expect(counts.rows).toEqual([
       { release_id: 'RVU25D', n: 19090 },

@@ -3,12 +3,15 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig, PostgresPool } from '@denialmap/server/core';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ReferenceFileKind } from './import-outcome';
-import { PprrvuImporter } from './pprrvu-importer';
+import { ReferenceImports } from './reference-imports';
 
 /** The reference files shipped in the repository (data/reference), loaded on a first run. */
 export const SHIPPED_REFERENCE_FILES: readonly { kind: ReferenceFileKind; path: string; rows: number }[] = [
   { kind: 'pprrvu', path: 'rvu/PPRRVU2025_Oct.csv', rows: 19090 },
   { kind: 'pprrvu', path: 'rvu/PPRRVU2026_Jul_nonQPP.csv', rows: 19356 },
+  { kind: 'ncci-ptp', path: 'ncci/ptp_practitioner_2024q3.csv.gz', rows: 2546017 },
+  { kind: 'ncci-mue', path: 'ncci/mue_practitioner_2024q3.csv', rows: 14677 },
+  { kind: 'ncci-aoc', path: 'ncci/aoc_practitioner_2024q3.csv', rows: 7465 },
 ];
 
 @Injectable()
@@ -19,7 +22,7 @@ export class ShippedReferenceData {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly pprrvu: PprrvuImporter,
+    private readonly imports: ReferenceImports,
     private readonly postgres: PostgresPool,
   ) {}
 
@@ -50,7 +53,7 @@ export class ShippedReferenceData {
   async loadAll(): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
     for (const file of SHIPPED_REFERENCE_FILES) {
-      const outcome = await this.pprrvu.import(join(this.directory, file.path));
+      const outcome = await this.imports.importFile(join(this.directory, file.path));
       this.logger.log(
         outcome.status === 'imported'
           ? `Imported ${outcome.file}: release ${outcome.releaseId}, ${outcome.rows} rows in ${outcome.durationMs} ms`

@@ -1,5 +1,5 @@
 import { FeeScheduleReleaseView, RvuRowView } from '@denialmap/server/reference-data/data-access';
-import { NATIONAL_GPCI, settingAmount, statusCodeMeaning } from '@denialmap/shared/fee-schedule';
+import { decodeRowIndicators, NATIONAL_GPCI, settingAmount, statusCodeMeaning } from '@denialmap/shared/fee-schedule';
 import { FeeScheduleReleaseObject } from './graphql/fee-schedule-release.object';
 import { RvuBreakdownObject } from './graphql/code-detail.object';
 
@@ -31,6 +31,12 @@ export function toRvuBreakdown(row: RvuRowView, release: FeeScheduleReleaseView)
     facilityNotApplicable: row.facilityNa,
     globalDays: row.globalDays,
     pctcIndicator: row.pctcIndicator,
+    indicators: decodeRowIndicators({
+      ...row,
+      notUsedForMedicarePayment: row.notUsedForMedicarePayment ? '+' : '',
+      nonFacilityNaIndicator: row.nonFacilityNa ? 'NA' : '',
+      facilityNaIndicator: row.facilityNa ? 'NA' : '',
+    }),
     nationalNonFacility: national('NON_FACILITY'),
     nationalFacility: national('FACILITY'),
   };

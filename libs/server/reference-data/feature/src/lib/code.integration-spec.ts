@@ -148,6 +148,46 @@ describe('code(...) over HTTP with the real database (first run loads inline)', 
     expect(errors?.[0].extensions['stacktrace']).toBeUndefined();
   });
 
+  it('adds NCCI edits (both directions, paginated), the MUE with its MAI in words, and stale-data notes', async () => {
+    const { data, errors } = await graphql(`{
+      code(code: "70390", dateOfService: "2025-06-01") {
+        ncciEdits(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { otherCode role modifierAllowed inForce explanation } } }
+        deleted: ncciEdits(inForceOnly: false, first: 1) { totalCount }
+        bypassable: ncciEdits(modifierAllowed: true) { edges { node { otherCode } } }
+        mue { maxUnits adjudicationIndicator adjudicationLabel appealable }
+        addOnRules { isAddOnCode addOnCodeCount }
+        ncciSources { dataset olderThanDateOfService }
+        rvus { indicators { indicator value known } }
+      }
+      addOn: code(code: "0055T", dateOfService: "2025-06-01") { addOnRules { isAddOnCode primaryCodes { primaryCode editType editTypeMeaning } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const code = data?.['code'] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(code['ncciEdits'].totalCount).toBe(12);
+    expect(code['ncciEdits'].pageInfo.hasNextPage).toBe(true);
+    expect(code['ncciEdits'].edges[0].node).toEqual({
+      otherCode: '36591',
+      role: 'COLUMN_1',
+      modifierAllowed: false,
+      inForce: true,
+      explanation: '36591 is not paid when billed with 70390 (same patient, date and provider); no modifier bypasses this edit.',
+    });
+    expect(code['deleted'].totalCount).toBe(79);
+    expect(code['bypassable'].edges.map((e: { node: { otherCode: string } }) => e.node.otherCode)).toEqual(['76000', '77001', '77002']);
+    expect(code['mue']).toEqual({ maxUnits: 2, adjudicationIndicator: '3', adjudicationLabel: 'Date of service edit: clinical', appealable: true });
+    expect(code['addOnRules']).toEqual({ isAddOnCode: false, addOnCodeCount: 0 });
+    expect(code['ncciSources']).toEqual([
+      { dataset: 'NCCI_AOC', olderThanDateOfService: true },
+      { dataset: 'NCCI_MUE', olderThanDateOfService: true },
+      { dataset: 'NCCI_PTP', olderThanDateOfService: true },
+    ]);
+    expect(code['rvus'].indicators).toContainEqual({ indicator: 'PC/TC', value: '1', known: true });
+    expect((data?.['addOn'] as Record<string, any>)['addOnRules']).toEqual({ // eslint-disable-line @typescript-eslint/no-explicit-any
+      isAddOnCode: true,
+      primaryCodes: [{ primaryCode: 'CCCCC', editType: '2', editTypeMeaning: expect.stringMatching(/no specific primary codes/) }],
+    });
+  });
+
   it('lists the loaded releases for freshness', async () => {
     const { data } = await graphql('{ feeScheduleReleases { id effectiveFrom effectiveTo } }');
     expect(data?.['feeScheduleReleases']).toEqual([

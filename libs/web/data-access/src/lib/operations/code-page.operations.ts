@@ -47,6 +47,13 @@ export const CodePageQuery = graphql(`
         facilityNotApplicable
         globalDays
         pctcIndicator
+        indicators {
+          indicator
+          value
+          meaning
+          source
+          known
+        }
         nationalNonFacility {
           amount
           reason
@@ -65,6 +72,69 @@ export const CodePageQuery = graphql(`
             formula
             result
             source
+          }
+        }
+      }
+      mue {
+        maxUnits
+        adjudicationIndicator
+        adjudicationLabel
+        adjudicationMeaning
+        appealable
+        rationale
+        source
+      }
+      addOnRules {
+        isAddOnCode
+        primaryCodeCount
+        primaryCodes {
+          primaryCode
+          editType
+          editTypeMeaning
+        }
+        addOnCodeCount
+        addOnCodes {
+          addOnCode
+        }
+        source
+      }
+      ncciSources {
+        id
+        dataset
+        label
+        effectiveFrom
+        effectiveTo
+        sourceFile
+        olderThanDateOfService
+        note
+      }
+    }
+  }
+`);
+
+export const CodeNcciEditsQuery = graphql(`
+  query CodeNcciEdits($code: String!, $dateOfService: String, $role: PtpRole, $inForceOnly: Boolean!, $first: Int, $after: String) {
+    code(code: $code, dateOfService: $dateOfService) {
+      code
+      ncciEdits(role: $role, inForceOnly: $inForceOnly, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            column1Code
+            column2Code
+            otherCode
+            role
+            modifierIndicator
+            modifierAllowed
+            deletionDate
+            inForce
+            rationale
+            explanation
           }
         }
       }

@@ -1,6 +1,7 @@
 import { DecimalScalar } from '@denialmap/server/core';
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FeeScheduleReleaseObject } from './fee-schedule-release.object';
+import { IndicatorMeaningObject } from './indicator.object';
 
 export enum CodeLevel {
   CPT = 'CPT',
@@ -55,6 +56,8 @@ export class RvuBreakdownObject {
   @Field(() => Boolean, { description: 'CMS NA indicator: rarely or never done in a facility.' }) facilityNotApplicable!: boolean;
   @Field(() => String) globalDays!: string;
   @Field(() => String, { description: 'PC/TC indicator (0-9).' }) pctcIndicator!: string;
+  @Field(() => [IndicatorMeaningObject], { description: 'Every payment-policy indicator of the row, decoded, with its source.' })
+  indicators!: IndicatorMeaningObject[];
   @Field(() => SettingAmountObject, { description: 'National (GPCI 1.000) non-facility amount.' }) nationalNonFacility!: SettingAmountObject;
   @Field(() => SettingAmountObject, { description: 'National (GPCI 1.000) facility amount.' }) nationalFacility!: SettingAmountObject;
 }

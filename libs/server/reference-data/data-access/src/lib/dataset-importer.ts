@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import { basename } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { PostgresPool } from '@denialmap/server/core';
+import { ncciParser, NcciTable, SimpleCsvParser } from '@denialmap/shared/cms-formats';
+import { copyRow } from './copy-format';
+import { sha256OfFile } from './file-hash';
+import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
+import { readLines } from './line-source';
+
+export interface DatasetSpec {
+  kind: ReferenceFileKind;
+  dataset: string;
+  table: string;
+  columns: readonly string[];
+  parser: (file: string) => SimpleCsvParser;
+  describe: (release: DatasetEdition) => string;
+}
+
+export interface DatasetEdition {
+  id: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[]): DatasetSpec => ({
+  kind,
+  dataset,
+  table: `ncci_${table === 'aoc' ? 'add_on_edit' : table === 'ptp' ? 'ptp_edit' : 'mue'}`,
+  columns,
+  parser: (file) => ncciParser(table, file),
+  describe: (e) => `CMS NCCI ${name} (practitioner), effective ${e.effectiveFrom}`,
+});
+
+export const DATASETS: Record<'ncci-ptp' | 'ncci-mue' | 'ncci-aoc', DatasetSpec> = {
+  'ncci-ptp': ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale']),
+  'ncci-mue': ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale']),
+  'ncci-aoc': ncci('aoc', 'ncci-aoc', 'NCCI_AOC', 'add-on code edits', ['primary_code', 'add_on_code', 'edit_type']),
+};
+
+/**
+ * Loads a whole reference table edition (NCCI PTP is 2.5 M rows) the fast way: COPY into an
+ * unindexed table in a staging schema, build the live table's indexes there, then in the same
+ * transaction move the live table to the archive schema (kept for rollback) and the new one into
+ * place. Readers never see a half-loaded table and are blocked only for the final renames.
+ * A bad file rolls back whole; the same bytes again is a no-op.
+ */
+@Injectable()
+export class DatasetImporter {
+  constructor(private readonly postgres: PostgresPool) {}
+
+  async import(spec: DatasetSpec, path: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<ImportOutcome> {
+    const started = Date.now();
+    const file = basename(path);
+    const sha256 = await sha256OfFile(path);
+    const client = await this.postgres.pool.connect();
+    try {
+      const current = await client.query<{ id: string; row_count: number }>(
+        `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND active AND source_sha256 = $2`,
+        [spec.dataset, sha256],
+      );
+      if (current.rowCount) {
+        return { status: 'unchanged', kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
+      }
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
+      await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
+      await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
+      await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
+      const rows = await this.copyRows(client, spec, path, file, onProgress);
+      await this.buildIndexes(client, spec.table);
+      await client.query(`ANALYZE reference_staging.${spec.table}`);
+      await client.query(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
+      await client.query(`ALTER TABLE public.${spec.table} SET SCHEMA reference_archive`);
+      await client.query(`ALTER TABLE reference_staging.${spec.table} SET SCHEMA public`);
+      await client.query(`UPDATE reference_dataset_release SET active = false WHERE dataset = $1`, [spec.dataset]);
+      await client.query(
+        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, active, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, now())
+         ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
+           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, active = true, imported_at = now()`,
+        [edition.id, spec.dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, file, sha256, rows],
+      );
+      await client.query(
+        `INSERT INTO reference_file_import (id, kind, file_name, sha256, release_id, row_count, duration_ms) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+        [spec.kind, file, sha256, edition.id, rows, Date.now() - started],
+      );
+      await client.query('COMMIT');
+      return { status: 'imported', kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async copyRows(client: PoolClient, spec: DatasetSpec, path: string, file: string, onProgress?: ImportProgress): Promise<number> {
+    const copy = client.query(copyFrom(`COPY reference_staging.${spec.table} (${spec.columns.join(', ')}) FROM STDIN`));
+    const copied = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+    });
+    const parser = spec.parser(file);
+    let lineNumber = 0;
+    let batch = '';
+    try {
+      for await (const line of readLines(path)) {
+        const values = parser.push(line, ++lineNumber);
+        if (values) batch += copyRow(values);
+        // Write in ~64 KiB batches: far fewer stream calls than one per row.
+        if (batch.length > 65536) {
+          if (!copy.write(batch)) await once(copy, 'drain');
+          batch = '';
+          if (onProgress && lineNumber % 100000 < 1500) onProgress(parser.rowCount);
+        }
+      }
+      parser.finish(lineNumber);
+    } catch (error) {
+      copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      await copied.catch(() => undefined);
+      throw error;
+    }
+    copy.end(batch);
+    await copied;
+    onProgress?.(parser.rowCount);
+    return parser.rowCount;
+  }
+
+  /** The live table's own index definitions (from the migrations), rebuilt on the staged copy. */
+  private async buildIndexes(client: PoolClient, table: string): Promise<void> {
+    const { rows } = await client.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`, [table]);
+    for (const { indexdef } of rows) {
+      const staged = indexdef.replace(` ON public.${table} `, ` ON reference_staging.${table} `);
+      if (staged === indexdef) {
+        throw new Error(`cannot rebuild index "${indexdef}" on the staged ${table} table`);
+      }
+      await client.query(staged);
+    }
+  }
+}

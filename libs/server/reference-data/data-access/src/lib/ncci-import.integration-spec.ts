@@ -1,0 +1,123 @@
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
+import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { NcciRepository } from './ncci.repository';
+import { ReferenceDataAccessModule } from './reference-data-access.module';
+import { ReferenceImports } from './reference-imports';
+
+const NCCI_DIR = resolve(__dirname, '../../../../../../data/reference/ncci');
+const scratch = mkdtempSync(join(tmpdir(), 'dm-ncci-'));
+
+function file(name: string, lines: string[]): string {
+  const path = join(scratch, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+describe('NCCI imports and queries against PostgreSQL', () => {
+  let imports: ReferenceImports;
+  let ncci: NcciRepository;
+  let pool: PostgresPool['pool'];
+  let close: () => Promise<void>;
+
+  const snapshot = async (): Promise<string> =>
+    JSON.stringify(
+      (
+        await pool.query(`SELECT (SELECT count(*) FROM ncci_mue) AS mue, (SELECT md5(string_agg(m::text, '|' ORDER BY hcpcs)) FROM ncci_mue m) AS rows,
+          (SELECT string_agg(id || ':' || active || ':' || source_sha256, ',' ORDER BY id) FROM reference_dataset_release) AS releases`)
+      ).rows[0],
+    );
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] }).compile();
+    const app = await moduleRef.init();
+    imports = app.get(ReferenceImports);
+    ncci = app.get(NcciRepository);
+    pool = app.get(PostgresPool).pool;
+    close = () => app.close();
+    // Spec files share this project's test database: start from empty reference tables.
+    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit');
+    for (const name of ['ptp_practitioner_2024q3.csv.gz', 'mue_practitioner_2024q3.csv', 'aoc_practitioner_2024q3.csv']) {
+      await imports.importFile(join(NCCI_DIR, name));
+    }
+  });
+
+  afterAll(() => close());
+
+  it('loaded each table whole, with its edition and effective dates', async () => {
+    const releases = await ncci.activeReleases();
+    expect(releases.map((r) => [r.id, r.effectiveFrom, r.effectiveTo, r.rowCount])).toEqual([
+      ['NCCI_AOC-2024Q3', '2024-07-01', '2024-09-30', 7465],
+      ['NCCI_MUE-2024Q3', '2024-07-01', '2024-09-30', 14677],
+      ['NCCI_PTP-2024Q3', '2024-07-01', '2024-09-30', 2546017],
+    ]);
+  });
+
+  it("finds 70390's PTP edits: 12 in force, 79 with deleted ones, none with 70390 in column 2", async () => {
+    const base = { code: '70390', role: null, modifierAllowed: null, offset: 0, limit: 100 } as const;
+    const inForce = await ncci.ptpEdits({ ...base, inForceOn: '2025-06-01' });
+    expect(inForce.total).toBe(12);
+    expect(inForce.edits.map((e) => e.column2)).toEqual(['36591', '36592', '76000', '77001', '77002', '96523', '99446', '99447', '99448', '99449', '99451', '99452']);
+    expect(inForce.edits[2]).toEqual({ column1: '70390', column2: '76000', deletionDate: null, modifierIndicator: '1', rationale: 'Standards of medical/surgical practice' });
+    expect((await ncci.ptpEdits({ ...base, inForceOn: null })).total).toBe(79);
+    expect((await ncci.ptpEdits({ ...base, inForceOn: null, role: 'COLUMN_2' })).total).toBe(0);
+    expect((await ncci.ptpEdits({ ...base, inForceOn: '2025-06-01', modifierAllowed: true })).edits.map((e) => e.column2)).toEqual(['76000', '77001', '77002']);
+    // 76001 was deleted 2018-12-31: in force on that day, gone the day after.
+    const on = (date: string) => ncci.ptpEdits({ ...base, inForceOn: date, limit: 200 }).then((r) => r.edits.some((e) => e.column2 === '76001'));
+    expect(await on('2018-12-31')).toBe(true);
+    expect(await on('2019-01-01')).toBe(false);
+  });
+
+  it('pages through edits without gaps or repeats', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 5) {
+      const page = await ncci.ptpEdits({ code: '70390', role: null, inForceOn: null, modifierAllowed: null, offset, limit: 5 });
+      seen.push(...page.edits.map((e) => `${e.column1}-${e.column2}-${e.deletionDate}`));
+      if (page.edits.length < 5) break;
+    }
+    expect(seen).toHaveLength(79);
+    expect(new Set(seen).size).toBe(79);
+  });
+
+  it("has 70390's MUE (2 units, MAI 3) and add-on rules", async () => {
+    expect(await ncci.mue('70390')).toEqual({ hcpcs: '70390', maxUnits: 2, adjudicationIndicator: '3', rationale: 'Anatomic Consideration' });
+    expect((await ncci.addOnEdits('70390', 'ADD_ON', 10)).total).toBe(0);
+    const typeTwo = await ncci.addOnEdits('0054T', 'ADD_ON', 10);
+    expect(typeTwo.edits).toEqual([{ primaryCode: 'CCCCC', addOnCode: '0054T', editType: '2' }]);
+  });
+
+  it('treats the same bytes again as a no-op', async () => {
+    const before = await snapshot();
+    const outcome = await imports.importFile(join(NCCI_DIR, 'mue_practitioner_2024q3.csv'));
+    expect(outcome).toMatchObject({ status: 'unchanged', releaseId: 'NCCI_MUE-2024Q3', rows: 14677 });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it.each([
+    ['a bad indicator', 'mue_practitioner_2024q4.csv', ['hcpcs_code,mue_value,mue_adjudication_indicator,mue_rationale', '70390,2,3,x', '70391,2,7,x'], 3, 3],
+    ['a truncated line', 'mue_practitioner_2024q4.csv', ['hcpcs_code,mue_value,mue_adjudication_indicator,mue_rationale', '70390,2,3,x', '70391,2'], 3, 3],
+    ['a wrong delimiter', 'mue_practitioner_2024q4.csv', ['hcpcs_code\tmue_value\tmue_adjudication_indicator\tmue_rationale', '70390\t2\t3\tx'], 1, null],
+    ['an unknown release', 'mue_latest.csv', ['hcpcs_code,mue_value,mue_adjudication_indicator,mue_rationale', '70390,9,3,x'], 1, null],
+  ])('refuses a file with %s and changes nothing', async (_name, name, lines, line, column) => {
+    const before = await snapshot();
+    const error = await imports.importFile(file(name, lines)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CmsFormatError);
+    expect(error).toMatchObject({ file: name, line, column });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('replaces a table whole with a new edition and keeps the previous one for rollback', async () => {
+    const outcome = await imports.importFile(file('mue_practitioner_2024q4.csv', ['hcpcs_code,mue_value,mue_adjudication_indicator,mue_rationale', '70390,3,2,CMS Policy']));
+    expect(outcome).toMatchObject({ status: 'imported', releaseId: 'NCCI_MUE-2024Q4', rows: 1 });
+    expect(await ncci.mue('70390')).toMatchObject({ maxUnits: 3, adjudicationIndicator: '2' });
+    expect(await ncci.mue('0001U')).toBeNull();
+    expect((await ncci.activeReleases()).find((r) => r.dataset === 'NCCI_MUE')?.id).toBe('NCCI_MUE-2024Q4');
+    const archived = await pool.query(`SELECT count(*)::int AS n FROM reference_archive.ncci_mue`);
+    expect(archived.rows[0].n).toBe(14677);
+    const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'ncci_mue'`);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(['ncci_mue_hcpcs_idx']);
+  });
+});

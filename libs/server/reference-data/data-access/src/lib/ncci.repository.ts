@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService } from '@denialmap/server/core';
+import { AddOnEditView, DatasetReleaseView, MueView, PtpEditQuery, PtpEditView } from './ncci.types';
+
+const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * Reads of the active NCCI tables. They have no Prisma models (the importer swaps them whole),
+ * so this repository speaks SQL, with every value passed as a parameter.
+ */
+@Injectable()
+export class NcciRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async activeReleases(): Promise<DatasetReleaseView[]> {
+    const rows = await this.prisma.referenceDatasetRelease.findMany({ where: { active: true }, orderBy: { dataset: 'asc' } });
+    return rows.map((r) => ({
+      id: r.id,
+      dataset: r.dataset,
+      label: r.label,
+      effectiveFrom: isoDate(r.effectiveFrom) as string,
+      effectiveTo: isoDate(r.effectiveTo),
+      sourceFile: r.sourceFile,
+      rowCount: r.rowCount,
+      importedAt: r.importedAt,
+    }));
+  }
+
+  async ptpEdits(query: PtpEditQuery): Promise<{ edits: PtpEditView[]; total: number }> {
+    const where: Prisma.Sql[] = [
+      query.role === 'COLUMN_1'
+        ? Prisma.sql`column_1 = ${query.code}`
+        : query.role === 'COLUMN_2'
+          ? Prisma.sql`column_2 = ${query.code}`
+          : Prisma.sql`(column_1 = ${query.code} OR column_2 = ${query.code})`,
+    ];
+    if (query.inForceOn) {
+      where.push(Prisma.sql`(deletion_date IS NULL OR deletion_date >= ${query.inForceOn}::date)`);
+    }
+    if (query.modifierAllowed !== null) {
+      where.push(query.modifierAllowed ? Prisma.sql`modifier_indicator = '1'` : Prisma.sql`modifier_indicator <> '1'`);
+    }
+    const condition = Prisma.join(where, ' AND ');
+    const rows = await this.prisma.$queryRaw<
+      { column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null; total: bigint }[]
+    >`SELECT column_1, column_2, deletion_date, modifier_indicator, rationale, count(*) OVER () AS total
+      FROM ncci_ptp_edit WHERE ${condition}
+      ORDER BY (deletion_date IS NOT NULL), deletion_date DESC NULLS FIRST,
+               CASE WHEN column_1 = ${query.code} THEN column_2 ELSE column_1 END, column_1, column_2
+      LIMIT ${query.limit} OFFSET ${query.offset}`;
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.countPtp(condition, query.offset);
+    return {
+      total,
+      edits: rows.map((r) => ({
+        column1: r.column_1,
+        column2: r.column_2,
+        deletionDate: isoDate(r.deletion_date),
+        modifierIndicator: r.modifier_indicator,
+        rationale: r.rationale,
+      })),
+    };
+  }
+
+  /** Past the last page the window count is gone; count separately (rare). */
+  private async countPtp(condition: Prisma.Sql, offset: number): Promise<number> {
+    if (offset === 0) return 0;
+    const [row] = await this.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ncci_ptp_edit WHERE ${condition}`;
+    return Number(row.n);
+  }
+
+  async mue(code: string): Promise<MueView | null> {
+    const rows = await this.prisma.$queryRaw<{ hcpcs: string; max_units: number; adjudication_indicator: string; rationale: string | null }[]>`
+      SELECT hcpcs, max_units, adjudication_indicator, rationale FROM ncci_mue WHERE hcpcs = ${code} LIMIT 1`;
+    return rows[0]
+      ? { hcpcs: rows[0].hcpcs, maxUnits: rows[0].max_units, adjudicationIndicator: rows[0].adjudication_indicator, rationale: rows[0].rationale }
+      : null;
+  }
+
+  /** Edits where the code is the add-on (its primaries) or the primary (add-ons that go with it). */
+  async addOnEdits(code: string, role: 'ADD_ON' | 'PRIMARY', limit: number): Promise<{ edits: AddOnEditView[]; total: number }> {
+    const column = role === 'ADD_ON' ? Prisma.sql`add_on_code` : Prisma.sql`primary_code`;
+    const rows = await this.prisma.$queryRaw<{ primary_code: string; add_on_code: string; edit_type: string; total: bigint }[]>`
+      SELECT primary_code, add_on_code, edit_type, count(*) OVER () AS total
+      FROM ncci_add_on_edit WHERE ${column} = ${code}
+      ORDER BY primary_code, add_on_code LIMIT ${limit}`;
+    return {
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      edits: rows.map((r) => ({ primaryCode: r.primary_code, addOnCode: r.add_on_code, editType: r.edit_type })),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DatasetReleaseView, NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
+import { pageRequest, toConnection, ConnectionShape } from '@denialmap/server/core';
+import { addOnEditType, explainPtpEdit, isPtpEditInForce, modifierIndicatorMeaning, mueAdjudication } from '@denialmap/shared/ncci';
+import {
+  AddOnCodeEditObject,
+  AddOnRulesObject,
+  MedicallyUnlikelyEditObject,
+  NcciEditArgs,
+  NcciPtpEditObject,
+  PtpRoleObject,
+  ReferenceDatasetObject,
+} from './graphql/ncci.object';
+
+const LIST_CAP = 100;
+
+/** NCCI facts for a code on a date of service: PTP pairs both ways, MUE, add-on rules. */
+@Injectable()
+export class NcciService {
+  private releases: { at: number; value: Promise<DatasetReleaseView[]> } | null = null;
+
+  constructor(private readonly repository: NcciRepository) {}
+
+  async ptpEdits(code: string, dateOfService: string, args: NcciEditArgs): Promise<ConnectionShape<NcciPtpEditObject>> {
+    const request = pageRequest(args);
+    const { edits, total } = await this.repository.ptpEdits({
+      code,
+      role: args.role ?? null,
+      inForceOn: args.inForceOnly === false ? null : dateOfService,
+      modifierAllowed: args.modifierAllowed ?? null,
+      offset: request.offset,
+      limit: request.limit,
+    });
+    return toConnection(
+      edits.map((e) => toPtpObject(e, code, dateOfService)),
+      request,
+      total,
+    );
+  }
+
+  async mue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
+    const [mue, release] = await Promise.all([this.repository.mue(code), this.release('NCCI_MUE')]);
+    if (!mue) return null;
+    const mai = mueAdjudication(mue.adjudicationIndicator);
+    return {
+      maxUnits: mue.maxUnits,
+      adjudicationIndicator: mai.indicator,
+      adjudicationLabel: mai.label,
+      adjudicationMeaning: mai.meaning,
+      appealable: mai.appealable,
+      rationale: mue.rationale,
+      source: release ? `${release.label} (${release.sourceFile})` : 'CMS NCCI MUE table',
+    };
+  }
+
+  async addOnRules(code: string): Promise<AddOnRulesObject> {
+    const [asAddOn, asPrimary, release] = await Promise.all([
+      this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP),
+      this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP),
+      this.release('NCCI_AOC'),
+    ]);
+    const toObject = (e: { primaryCode: string; addOnCode: string; editType: string }): AddOnCodeEditObject => ({
+      ...e,
+      editTypeMeaning: addOnEditType(e.editType).meaning,
+    });
+    return {
+      isAddOnCode: asAddOn.total > 0,
+      primaryCodes: asAddOn.edits.map(toObject),
+      primaryCodeCount: asAddOn.total,
+      addOnCodes: asPrimary.edits.map(toObject),
+      addOnCodeCount: asPrimary.total,
+      source: release ? `${release.label} (${release.sourceFile})` : null,
+    };
+  }
+
+  async sources(dateOfService: string): Promise<ReferenceDatasetObject[]> {
+    return (await this.activeReleases()).map((r) => {
+      const older = r.effectiveTo !== null && dateOfService > r.effectiveTo;
+      return {
+        ...r,
+        olderThanDateOfService: older,
+        note: older
+          ? `${r.label} was current through ${r.effectiveTo}; edits may have been added or deleted since, so check the current CMS table for ${dateOfService}.`
+          : null,
+      };
+    });
+  }
+
+  private async release(dataset: string): Promise<DatasetReleaseView | undefined> {
+    return (await this.activeReleases()).find((r) => r.dataset === dataset);
+  }
+
+  private activeReleases(): Promise<DatasetReleaseView[]> {
+    if (!this.releases || Date.now() - this.releases.at > 10_000) {
+      const value = this.repository.activeReleases();
+      this.releases = { at: Date.now(), value };
+      value.catch(() => (this.releases = null));
+    }
+    return this.releases.value;
+  }
+}
+
+function toPtpObject(edit: PtpEditView, code: string, dateOfService: string): NcciPtpEditObject {
+  const indicator = modifierIndicatorMeaning(edit.modifierIndicator);
+  const role = edit.column1 === code ? PtpRoleObject.COLUMN_1 : PtpRoleObject.COLUMN_2;
+  return {
+    column1Code: edit.column1,
+    column2Code: edit.column2,
+    otherCode: role === PtpRoleObject.COLUMN_1 ? edit.column2 : edit.column1,
+    role,
+    modifierIndicator: indicator.indicator,
+    modifierAllowed: indicator.modifierAllowed,
+    modifierIndicatorMeaning: indicator.meaning,
+    deletionDate: edit.deletionDate,
+    inForce: isPtpEditInForce(edit.deletionDate, dateOfService),
+    rationale: edit.rationale,
+    explanation: explainPtpEdit(edit, code, dateOfService),
+  };
+}

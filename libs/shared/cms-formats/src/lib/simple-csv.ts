@@ -1,0 +1,104 @@
+import { CmsFormatError } from './cms-format.error';
+
+/** A column of a plain CSV table: its header and how a value is checked and normalised. */
+export interface CsvColumn {
+  header: string;
+  /** What a valid value looks like, for error messages. */
+  expected: string;
+  /** The normalised value, null for "no value", or undefined when the value is invalid. */
+  read: (raw: string) => string | null | undefined;
+}
+
+/**
+ * Plain CSV tables without quoting (the converted NCCI files): one header line that must match
+ * exactly, then rows of exactly that many fields. Rows come back as arrays ready for COPY.
+ * Errors name file, line and column; nothing is guessed.
+ */
+export class SimpleCsvParser {
+  private headerSeen = false;
+  private rows = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly columns: readonly CsvColumn[],
+  ) {}
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  push(line: string, lineNumber: number): (string | null)[] | null {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const fields = text.split(',');
+    if (!this.headerSeen) {
+      this.checkHeader(fields, lineNumber);
+      this.headerSeen = true;
+      return null;
+    }
+    if (text === '') {
+      return null;
+    }
+    if (fields.length !== this.columns.length) {
+      throw new CmsFormatError(
+        this.file,
+        lineNumber,
+        Math.min(fields.length, this.columns.length) + 1,
+        `row has ${fields.length} fields, expected ${this.columns.length} (truncated, or a stray delimiter)`,
+      );
+    }
+    const values = new Array<string | null>(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const value = this.columns[i].read(fields[i]);
+      if (value === undefined) {
+        throw new CmsFormatError(this.file, lineNumber, i + 1, `${this.columns[i].header} is "${fields[i]}", expected ${this.columns[i].expected}`);
+      }
+      values[i] = value;
+    }
+    this.rows++;
+    return values;
+  }
+
+  finish(lastLine: number): void {
+    if (!this.headerSeen) {
+      throw new CmsFormatError(this.file, lastLine, null, `the file is empty; expected the header ${this.columns.map((c) => c.header).join(',')}`);
+    }
+    if (this.rows === 0) {
+      throw new CmsFormatError(this.file, lastLine, null, 'the file has a header but no data rows');
+    }
+  }
+
+  private checkHeader(fields: string[], lineNumber: number): void {
+    const expected = this.columns.map((c) => c.header);
+    const at = expected.findIndex((h, i) => fields[i]?.trim() !== h);
+    if (at !== -1 || fields.length !== expected.length) {
+      const column = at === -1 ? expected.length + 1 : at + 1;
+      throw new CmsFormatError(
+        this.file,
+        lineNumber,
+        column,
+        `unexpected header: expected ${expected.join(',')}; found ${fields.join(',').slice(0, 200)}`,
+      );
+    }
+  }
+}
+
+const HCPCS = /^[0-9A-Z]{5}$/;
+
+/** Readers shared by the CMS tables. */
+export const read = {
+  hcpcs: (v: string) => (HCPCS.test(v) ? v : undefined),
+  oneOf:
+    (...allowed: string[]) =>
+    (v: string) =>
+      allowed.includes(v) ? v : undefined,
+  wholeNumber: (v: string) => (/^\d{1,9}$/.test(v) ? String(Number(v)) : undefined),
+  text: (v: string) => (v.trim() === '' ? null : v.trim()),
+  /** YYYYMMDD (blank = none) as YYYY-MM-DD, refusing impossible dates. */
+  optionalCompactDate: (v: string) => {
+    if (v === '' || v === '*') return null;
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+    if (!m) return undefined;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  },
+};

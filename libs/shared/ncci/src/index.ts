@@ -1,0 +1,3 @@
+export * from './lib/ptp';
+export * from './lib/mue';
+export * from './lib/add-on';
