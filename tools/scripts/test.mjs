@@ -25,7 +25,7 @@ const steps = [
   ['GraphQL schema file matches the resolvers', [process.execPath, 'tools/scripts/run-ts.mjs', 'apps/api/src/emit-schema.ts', '--check']],
   ['migrations match schema.prisma', ['npx', 'prisma', 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code']],
   ['module boundaries are enforced', [process.execPath, 'tools/scripts/check-boundaries.mjs']],
-  ['lint and typecheck', [...nx, 'run-many', '-t', 'lint', 'typecheck', '--skip-nx-cache', '--output-style=static'], ['npx', 'eslint', 'tools', 'prisma', 'eslint.config.mjs', 'prisma.config.ts', 'jest.preset.js', '--max-warnings', '0']],
+  ['lint and typecheck', [...nx, 'run-many', '-t', 'lint', 'typecheck', '--skip-nx-cache', '--output-style=static'], ['npx', 'eslint', 'tools', 'prisma', 'bench', 'eslint.config.mjs', 'prisma.config.ts', 'jest.preset.js', '--max-warnings', '0']],
   ['unit tests', [...nx, 'run-many', '-t', 'test', '--skip-nx-cache', '--output-style=static']],
   ['integration tests (PostgreSQL, Redis, BullMQ)', [...nx, 'run-many', '-t', 'integration', '--skip-nx-cache', '--output-style=static']],
   ['build api, worker, web', [...nx, 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static']],

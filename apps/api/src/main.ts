@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@denialmap/server/core';
 import { AppModule } from './app.module';
+import { registerBenchFloor } from './bench-floor';
 import { serveWebApp } from './serve-web';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -17,6 +18,9 @@ async function bootstrap(): Promise<void> {
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) },
   );
   app.enableShutdownHooks();
+  if (config.BENCH_FLOOR_ROUTE) {
+    registerBenchFloor(app);
+  }
   await serveWebApp(app, app.get<AppConfig>(APP_CONFIG).WEB_DIST_DIR);
   await app.listen(config.PORT, config.HOST);
   Logger.log(`DenialMap api listening on http://localhost:${config.PORT} (GraphQL at /graphql)`, 'Bootstrap');

@@ -19,3 +19,4 @@ export * from './lib/queues/bullmq-root';
 export * from './lib/queues/inline-job-producer';
 export * from './lib/health/readiness.registry';
 export * from './lib/health/health.module';
+export * from './lib/api-core.module';

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   /** Built web app served at /. Empty: the api serves only /graphql and /health. */
   WEB_DIST_DIR: z.string().default('dist/apps/web'),
   GRAPHQL_EXPLORER: bool.default(true),
+  /** Benchmarks only: adds GET /bench/floor?bytes=N, a constant answer measuring the framework's floor. */
+  BENCH_FLOOR_ROUTE: bool.default(false),
   /** Load the shipped reference data when the database has none (first run). */
   LOAD_SHIPPED_REFERENCE_DATA: bool.default(true),
 });

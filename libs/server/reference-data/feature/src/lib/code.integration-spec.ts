@@ -1,37 +1,12 @@
-import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { resolve } from 'node:path';
-import {
-  APP_CONFIG,
-  AppConfig,
-  ConfigModule,
-  DatabaseModule,
-  DomainErrorFilter,
-  graphqlOptions,
-  HealthModule,
-  JobsModule,
-  RedisModule,
-} from '@denialmap/server/core';
-import { ApolloDriver } from '@nestjs/apollo';
+import { ApiCoreModule } from '@denialmap/server/core';
 import { ReferenceDataModule } from './reference-data.module';
 
-// The api's wiring, with jobs inline so the first-run load happens in this process.
-@Module({
-  imports: [
-    ConfigModule,
-    DatabaseModule,
-    RedisModule,
-    JobsModule,
-    HealthModule,
-    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [APP_CONFIG], useFactory: (c: AppConfig) => graphqlOptions(c) }),
-    ReferenceDataModule,
-  ],
-  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
-})
+// The api's wiring, with jobs inline (set below) so the first-run load happens in this process.
+@Module({ imports: [ApiCoreModule, ReferenceDataModule] })
 class TestApiModule {}
 
 interface GraphqlAnswer {

@@ -1,0 +1,30 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DomainErrorFilter } from './graphql/domain-error.filter';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './queues/jobs.module';
+import { RedisModule } from './redis/redis.module';
+
+/** Everything an api process needs besides its features: config, database, Redis, jobs, health, GraphQL. */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    JobsModule,
+    HealthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => graphqlOptions(config),
+    }),
+  ],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+})
+export class ApiCoreModule {}
