@@ -108,9 +108,9 @@ export function NcciSection({ detail }: { detail: Detail }) {
                   {edits.edges.map(({ node, cursor }) => (
                     <tr key={cursor} data-testid={`ptp-${node.otherCode}`} className={node.inForce ? '' : 'deleted'}>
                       <th scope="row">{node.otherCode}</th>
-                      <td>{node.modifierAllowed ? 'Allowed' : node.modifierIndicator === '9' ? 'n/a' : 'Not allowed'}</td>
+                      <td data-label="Modifier">{node.modifierAllowed ? 'Allowed' : node.modifierIndicator === '9' ? 'n/a' : 'Not allowed'}</td>
                       <td>{node.explanation}</td>
-                      <td>{node.rationale ?? '–'}</td>
+                      <td data-label="CMS rationale">{node.rationale ?? '–'}</td>
                     </tr>
                   ))}
                 </tbody>
