@@ -20,3 +20,4 @@ export * from './lib/queues/inline-job-producer';
 export * from './lib/health/readiness.registry';
 export * from './lib/health/health.module';
 export * from './lib/api-core.module';
+export * from './lib/cache/memo-cache';

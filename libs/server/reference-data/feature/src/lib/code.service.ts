@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { FeeScheduleReleaseView, FeeScheduleRepository } from '@denialmap/server/reference-data/data-access';
+import { MemoCache } from '@denialmap/server/core';
+import { FeeScheduleReleaseView, FeeScheduleRepository, RvuRowView } from '@denialmap/server/reference-data/data-access';
 import { NotFoundError, ServiceUnavailableError } from '@denialmap/shared/errors';
 import { hcpcsLevel, IsoDate, parseHcpcsCode, parseIsoDate, selectRelease, statusCodeMeaning } from '@denialmap/shared/fee-schedule';
 import { CodeDetailObject, CodeLevel, ReleaseMatch } from './graphql/code-detail.object';
@@ -12,6 +13,8 @@ const RELEASES_TTL_MS = 10_000;
 @Injectable()
 export class CodeService {
   private releases: { at: number; value: Promise<FeeScheduleReleaseView[]> } | null = null;
+  /** RVU rows by release (and its import time, so a re-import is never served stale) and code. */
+  private readonly rows = new MemoCache<RvuRowView[]>(20_000);
 
   constructor(private readonly repository: FeeScheduleRepository) {}
 
@@ -21,7 +24,7 @@ export class CodeService {
     const releases = await this.loadedReleases();
     const choice = selectRelease(releases, dateOfService);
     const release = choice.release;
-    const rows = await this.repository.findRvuRows(release.id, code);
+    const rows = await this.rows.get(`${release.id}@${release.importedAt.getTime()}:${code}`, () => this.repository.findRvuRows(release.id, code));
     const global = rows.find((r) => r.modifier === '');
     if (!global) {
       throw new NotFoundError('Code', code, `${code} is not in the Medicare Physician Fee Schedule release ${release.id} (${release.sourceFile}).`);

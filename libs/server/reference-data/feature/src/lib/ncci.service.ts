@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatasetReleaseView, NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
-import { pageRequest, toConnection, ConnectionShape } from '@denialmap/server/core';
+import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
 import { addOnEditType, explainPtpEdit, isPtpEditInForce, modifierIndicatorMeaning, mueAdjudication } from '@denialmap/shared/ncci';
 import {
   AddOnCodeEditObject,
@@ -18,19 +18,22 @@ const LIST_CAP = 100;
 @Injectable()
 export class NcciService {
   private releases: { at: number; value: Promise<DatasetReleaseView[]> } | null = null;
+  /** NCCI answers keyed by the active editions (so a new import is never served stale) and the question. */
+  private readonly answers = new MemoCache<unknown>(20_000);
 
   constructor(private readonly repository: NcciRepository) {}
 
   async ptpEdits(code: string, dateOfService: string, args: NcciEditArgs): Promise<ConnectionShape<NcciPtpEditObject>> {
     const request = pageRequest(args);
-    const { edits, total } = await this.repository.ptpEdits({
+    const query = {
       code,
       role: args.role ?? null,
       inForceOn: args.inForceOnly === false ? null : dateOfService,
       modifierAllowed: args.modifierAllowed ?? null,
       offset: request.offset,
       limit: request.limit,
-    });
+    };
+    const { edits, total } = await this.memo(`ptp:${JSON.stringify(query)}`, () => this.repository.ptpEdits(query));
     return toConnection(
       edits.map((e) => toPtpObject(e, code, dateOfService)),
       request,
@@ -39,7 +42,7 @@ export class NcciService {
   }
 
   async mue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
-    const [mue, release] = await Promise.all([this.repository.mue(code), this.release('NCCI_MUE')]);
+    const [mue, release] = await Promise.all([this.memo(`mue:${code}`, () => this.repository.mue(code)), this.release('NCCI_MUE')]);
     if (!mue) return null;
     const mai = mueAdjudication(mue.adjudicationIndicator);
     return {
@@ -55,8 +58,8 @@ export class NcciService {
 
   async addOnRules(code: string): Promise<AddOnRulesObject> {
     const [asAddOn, asPrimary, release] = await Promise.all([
-      this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP),
-      this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP),
+      this.memo(`aoc-add-on:${code}`, () => this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP)),
+      this.memo(`aoc-primary:${code}`, () => this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP)),
       this.release('NCCI_AOC'),
     ]);
     const toObject = (e: { primaryCode: string; addOnCode: string; editType: string }): AddOnCodeEditObject => ({
@@ -84,6 +87,11 @@ export class NcciService {
           : null,
       };
     });
+  }
+
+  private async memo<T>(question: string, load: () => Promise<T>): Promise<T> {
+    const editions = (await this.activeReleases()).map((r) => `${r.id}@${r.importedAt.getTime()}`).join(',');
+    return this.answers.get(`${editions}|${question}`, load) as Promise<T>;
   }
 
   private async release(dataset: string): Promise<DatasetReleaseView | undefined> {
