@@ -9,3 +9,5 @@ export * from './lib/dataset-importer';
 export * from './lib/reference-imports';
 export * from './lib/ncci.types';
 export * from './lib/ncci.repository';
+export * from './lib/code-set.types';
+export * from './lib/code-set.repository';

@@ -1,4 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
+import { splitCsvLine } from './csv-line';
 
 /** A column of a plain CSV table: its header and how a value is checked and normalised. */
 export interface CsvColumn {
@@ -10,9 +11,9 @@ export interface CsvColumn {
 }
 
 /**
- * Plain CSV tables without quoting (the converted NCCI files): one header line that must match
- * exactly, then rows of exactly that many fields. Rows come back as arrays ready for COPY.
- * Errors name file, line and column; nothing is guessed.
+ * Single-line CSV tables (the converted NCCI, X12 and code-set files): one header line that must
+ * match exactly, then rows of exactly that many fields; RFC 4180 quoting where a line has quotes.
+ * Rows come back as arrays ready for COPY. Errors name file, line and column; nothing is guessed.
  */
 export class SimpleCsvParser {
   private headerSeen = false;
@@ -29,7 +30,11 @@ export class SimpleCsvParser {
 
   push(line: string, lineNumber: number): (string | null)[] | null {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const fields = text.split(',');
+    // Most lines have no quotes: a plain split is several times faster than the quote-aware one.
+    const fields = text.includes('"') ? splitCsvLine(text) : text.split(',');
+    if (fields === null) {
+      throw new CmsFormatError(this.file, lineNumber, null, 'a quoted field is not closed on this line');
+    }
     if (!this.headerSeen) {
       this.checkHeader(fields, lineNumber);
       this.headerSeen = true;
@@ -93,6 +98,17 @@ export const read = {
       allowed.includes(v) ? v : undefined,
   wholeNumber: (v: string) => (/^\d{1,9}$/.test(v) ? String(Number(v)) : undefined),
   text: (v: string) => (v.trim() === '' ? null : v.trim()),
+  requiredText: (v: string) => (v.trim() === '' ? undefined : v.trim()),
+  /** YYYY-MM-DD (blank = none), refusing impossible dates. */
+  optionalIsoDate: (v: string) => {
+    if (v === '') return null;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) return undefined;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? v : undefined;
+  },
+  pattern: (re: RegExp) => (v: string) => (re.test(v) ? v : undefined),
+  optionalPattern: (re: RegExp) => (v: string) => (v === '' ? null : re.test(v) ? v : undefined),
   /** YYYYMMDD (blank = none) as YYYY-MM-DD, refusing impossible dates. */
   optionalCompactDate: (v: string) => {
     if (v === '' || v === '*') return null;

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PostgresPool } from '@denialmap/server/core';
-import { ncciParser, NcciTable, SimpleCsvParser } from '@denialmap/shared/cms-formats';
+import { codeSetParser, CodeSetTable, ncciParser, NcciTable, SimpleCsvParser } from '@denialmap/shared/cms-formats';
 import { copyRow } from './copy-format';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
@@ -34,10 +34,43 @@ const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: 
   describe: (e) => `CMS NCCI ${name} (practitioner), effective ${e.effectiveFrom}`,
 });
 
-export const DATASETS: Record<'ncci-ptp' | 'ncci-mue' | 'ncci-aoc', DatasetSpec> = {
+const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, dbTable: string, columns: string[], name: string): DatasetSpec => ({
+  kind,
+  dataset,
+  table: dbTable,
+  columns,
+  parser: (file) => codeSetParser(table, file),
+  describe: (e) => `${name}, ${e.id.slice(dataset.length + 1)} edition`,
+});
+
+const X12_COLUMNS = ['code', 'description', 'usage', 'notes', 'start_date', 'last_modified', 'stop_date'];
+
+export type DatasetKind = Exclude<ReferenceFileKind, 'pprrvu'>;
+
+export const DATASETS: Record<DatasetKind, DatasetSpec> = {
   'ncci-ptp': ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale']),
   'ncci-mue': ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale']),
   'ncci-aoc': ncci('aoc', 'ncci-aoc', 'NCCI_AOC', 'add-on code edits', ['primary_code', 'add_on_code', 'edit_type']),
+  'x12-carc': codeSet('carc', 'x12-carc', 'X12_CARC', 'x12_carc', X12_COLUMNS, 'X12 claim adjustment reason codes'),
+  'x12-rarc': codeSet('rarc', 'x12-rarc', 'X12_RARC', 'x12_rarc', X12_COLUMNS, 'Remittance advice remark codes (CMS/X12)'),
+  'x12-group': codeSet('group', 'x12-group', 'X12_GROUP', 'x12_group_code', ['code', 'description'], 'X12 claim adjustment group codes'),
+  modifiers: codeSet('modifiers', 'modifiers', 'MODIFIERS', 'modifier', ['modifier', 'modifier_type', 'category', 'description', 'information_level2'], 'CPT and HCPCS modifiers'),
+  'hcpcs-level2': codeSet(
+    'hcpcs',
+    'hcpcs-level2',
+    'HCPCS_L2',
+    'hcpcs_level2',
+    ['code', 'long_description', 'short_description', 'pricing_indicator', 'multiple_pricing', 'coverage', 'betos', 'type_of_service', 'action_code', 'cim', 'mcm', 'statute', 'lab_certification', 'cross_reference', 'asc_group', 'processing_note', 'anesthesia_base_units', 'terminated_on', 'added_on', 'asc_effective_on', 'action_effective_on'],
+    'CMS HCPCS Level II',
+  ),
+  'icd10-cm': codeSet(
+    'icd10',
+    'icd10-cm',
+    'ICD10CM',
+    'icd10_cm',
+    ['order_number', 'code', 'billable', 'description', 'chapter_number', 'chapter_name', 'chapter_range', 'category_title', 'category_range'],
+    'ICD-10-CM (CDC/NCHS)',
+  ),
 };
 
 /**

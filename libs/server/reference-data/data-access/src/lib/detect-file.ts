@@ -1,19 +1,29 @@
-import { detectNcciTable } from '@denialmap/shared/cms-formats';
-import { ReferenceFileKind } from '../lib/import-outcome';
-import { readLines } from '../lib/line-source';
+import { detectCodeSetTable, detectNcciTable } from '@denialmap/shared/cms-formats';
+import { ReferenceFileKind } from './import-outcome';
+import { readLines } from './line-source';
+
+const CODE_SET_KINDS = { group: 'x12-group', modifiers: 'modifiers', hcpcs: 'hcpcs-level2', icd10: 'icd10-cm' } as const;
 
 /** Recognises a reference file by its content (first lines), never by its name. */
 export async function detectReferenceFile(path: string): Promise<ReferenceFileKind | null> {
   const lines = readLines(path, 'latin1');
   let n = 0;
+  let adjustmentCodes = false;
   try {
     for await (const line of lines) {
       if (/^HCPCS,MOD,DESCRIPTION,/.test(line) || /National Physician Fee Schedule Relative Value File/i.test(line)) {
         return 'pprrvu';
       }
-      const ncci = n === 0 ? detectNcciTable(line) : null;
-      if (ncci) {
-        return `ncci-${ncci}`;
+      if (adjustmentCodes) {
+        // CARC and RARC lists share a header; remark codes start with M or N (M1, MA01, N130).
+        return /^[MN]/.test(line) ? 'x12-rarc' : 'x12-carc';
+      }
+      if (n === 0) {
+        const ncci = detectNcciTable(line);
+        if (ncci) return `ncci-${ncci}`;
+        const codeSet = detectCodeSetTable(line);
+        if (codeSet === 'x12-adjustment-codes') adjustmentCodes = true;
+        else if (codeSet) return CODE_SET_KINDS[codeSet];
       }
       if (++n >= 20) break;
     }

@@ -1,4 +1,14 @@
-export type ReferenceFileKind = 'pprrvu' | 'ncci-ptp' | 'ncci-mue' | 'ncci-aoc';
+export type ReferenceFileKind =
+  | 'pprrvu'
+  | 'ncci-ptp'
+  | 'ncci-mue'
+  | 'ncci-aoc'
+  | 'x12-carc'
+  | 'x12-rarc'
+  | 'x12-group'
+  | 'modifiers'
+  | 'hcpcs-level2'
+  | 'icd10-cm';
 
 export interface ImportOutcome {
   /** imported: the file's rows replaced its release's rows. unchanged: these exact bytes were imported before. */

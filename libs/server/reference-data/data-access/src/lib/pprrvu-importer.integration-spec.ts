@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { CodeSetRepository } from './code-set.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
 import { PprrvuImporter } from './pprrvu-importer';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
@@ -27,6 +28,7 @@ const line70390 = (lines: string[]) => lines.findIndex((l) => l.startsWith('7039
 describe('PprrvuImporter against PostgreSQL', () => {
   let importer: PprrvuImporter;
   let repository: FeeScheduleRepository;
+  let codeSets: CodeSetRepository;
   let shipped: ShippedReferenceData;
   let pool: PostgresPool['pool'];
   let close: () => Promise<void>;
@@ -47,11 +49,12 @@ describe('PprrvuImporter against PostgreSQL', () => {
     const app = await moduleRef.init();
     importer = app.get(PprrvuImporter);
     repository = app.get(FeeScheduleRepository);
+    codeSets = app.get(CodeSetRepository);
     shipped = app.get(ShippedReferenceData);
     pool = app.get(PostgresPool).pool;
     close = () => app.close();
     // Spec files share this project's test database: start from empty reference tables.
-    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit');
+    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit, x12_carc, x12_rarc, x12_group_code, modifier, hcpcs_level2, icd10_cm');
   });
 
   afterAll(() => close());
@@ -68,7 +71,20 @@ describe('PprrvuImporter against PostgreSQL', () => {
       ['imported', 'NCCI_PTP-2024Q3', 2546017],
       ['imported', 'NCCI_MUE-2024Q3', 14677],
       ['imported', 'NCCI_AOC-2024Q3', 7465],
+      ['imported', 'X12_CARC-2024-06', 405],
+      ['imported', 'X12_RARC-2024-06', 1171],
+      ['imported', 'X12_GROUP-2024-06', 5],
+      ['imported', 'MODIFIERS-2024-06', 433],
+      ['imported', 'HCPCS_L2-2024JUL', 8033],
+      ['imported', 'ICD10CM-FY2024', 97296],
     ]);
+    const codeSets = await pool.query(
+      `SELECT (SELECT count(*)::int FROM x12_carc) AS carc, (SELECT count(*)::int FROM x12_rarc) AS rarc, (SELECT count(*)::int FROM x12_group_code) AS groups,
+              (SELECT count(*)::int FROM modifier) AS modifiers, (SELECT count(*)::int FROM hcpcs_level2) AS hcpcs, (SELECT count(*)::int FROM icd10_cm) AS icd10,
+              (SELECT count(*)::int FROM icd10_cm WHERE billable) AS billable, (SELECT count(*)::int FROM x12_carc WHERE stop_date IS NOT NULL) AS deactivated`,
+    );
+    // SOURCES.md: 405 CARC (110 deactivated), 1,171 RARC, 5 groups, 433 modifiers, 8,033 HCPCS, 97,296 ICD-10-CM (74,044 billable).
+    expect(codeSets.rows[0]).toEqual({ carc: 405, rarc: 1171, groups: 5, modifiers: 433, hcpcs: 8033, icd10: 97296, billable: 74044, deactivated: 110 });
     const tables = await pool.query(`SELECT (SELECT count(*)::int FROM ncci_ptp_edit) AS ptp, (SELECT count(*)::int FROM ncci_mue) AS mue, (SELECT count(*)::int FROM ncci_add_on_edit) AS aoc`);
     expect(tables.rows[0]).toEqual({ ptp: 2546017, mue: 14677, aoc: 7465 });
     const counts = await pool.query(`SELECT release_id, count(*)::int AS n FROM rvu_row GROUP BY release_id ORDER BY release_id`);
@@ -77,6 +93,37 @@ describe('PprrvuImporter against PostgreSQL', () => {
       { release_id: 'RVU26C', n: 19356 },
     ]);
     expect(await shipped.pendingFiles()).toEqual([]);
+  });
+
+  it('searches codes: exact code first, prefixes in code order, words ranked by where they match', async () => {
+    const search = (q: string, limit = 10) => codeSets.searchCodes('RVU26C', q, 0, limit);
+    expect((await search('70390')).hits.map((h) => h.code)).toEqual(['70390']);
+    const prefix = await search('703', 100);
+    expect(prefix.total).toBe(prefix.hits.length);
+    expect(prefix.hits.map((h) => h.code)).toEqual([...prefix.hits.map((h) => h.code)].sort());
+    expect(prefix.hits.every((h) => h.code.startsWith('703'))).toBe(true);
+    const words = await search('x-ray salivary');
+    expect(words.hits[0]).toMatchObject({ code: '70390', shortDescriptor: 'X-ray exam of salivary duct', level: 'CPT' });
+    const duct = await search('salivary duct', 50);
+    expect(duct.hits.map((h) => h.code)).toContain('70390');
+    expect(duct.hits.every((h) => /salivary/i.test(h.shortDescriptor) && /duct/i.test(h.shortDescriptor))).toBe(true);
+    // HCPCS Level II codes the fee schedule does not price are found by their long description.
+    const cushion = await search('wheelchair cushion');
+    expect(cushion.hits.length).toBeGreaterThan(0);
+    expect(cushion.hits.every((h) => h.level === 'HCPCS_LEVEL_II' && /wheelchair/i.test(h.longDescriptor ?? ''))).toBe(true);
+    expect((await search('%_')).hits).toEqual([]);
+  });
+
+  it('looks up code lists for report forms', async () => {
+    expect(await codeSets.adjustmentCode('carc', '97')).toMatchObject({ code: '97', stopDate: null });
+    expect((await codeSets.adjustmentCode('rarc', 'N130'))?.description).toMatch(/^Consult plan benefit documents/);
+    expect(await codeSets.adjustmentCode('carc', 'ZZZ')).toBeNull();
+    expect((await codeSets.groupCodes()).map((g) => g.code)).toEqual(['CO', 'CR', 'OA', 'PI', 'PR']);
+    expect(await codeSets.icd10('K11.5')).toEqual({ code: 'K11.5', billable: true, description: 'Sialolithiasis', chapterName: 'Diseases of the digestive system', categoryTitle: expect.any(String) });
+    const k11 = await codeSets.searchIcd10('K11', 0, 50);
+    expect(k11.hits[0].billable).toBe(true);
+    expect(k11.hits.every((h) => h.code.startsWith('K11'))).toBe(true);
+    expect((await codeSets.searchIcd10('sialolithiasis', 0, 5)).hits.map((h) => h.code)).toEqual(['K11.5']);
   });
 
   it('stores exact values and every indicator of a row', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CodeSetRepository } from './code-set.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
 import { NcciRepository } from './ncci.repository';
 import { DatasetImporter } from './dataset-importer';
@@ -7,7 +8,7 @@ import { ReferenceImports } from './reference-imports';
 import { ShippedReferenceData } from './shipped-reference-data';
 
 @Module({
-  providers: [FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
-  exports: [FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
+  providers: [CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
+  exports: [CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
 })
 export class ReferenceDataAccessModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { basename } from 'node:path';
 import { CmsFormatError, ncciQuarterFromName } from '@denialmap/shared/cms-formats';
-import { DATASETS, DatasetImporter } from './dataset-importer';
+import { DATASETS, DatasetEdition, DatasetImporter, DatasetKind } from './dataset-importer';
 import { detectReferenceFile } from './detect-file';
 import { ImportOutcome, ImportProgress } from './import-outcome';
 import { PprrvuImporter } from './pprrvu-importer';
@@ -14,7 +14,8 @@ export class ReferenceImports {
     private readonly datasets: DatasetImporter,
   ) {}
 
-  async importFile(path: string, onProgress?: ImportProgress): Promise<ImportOutcome> {
+  /** `edition` overrides what the file name says (the shipped manifest knows each file's vintage). */
+  async importFile(path: string, onProgress?: ImportProgress, edition?: DatasetEdition): Promise<ImportOutcome> {
     const file = basename(path);
     const kind = await detectReferenceFile(path);
     if (kind === null) {
@@ -28,16 +29,32 @@ export class ReferenceImports {
     if (kind === 'pprrvu') {
       return this.pprrvu.import(path, onProgress);
     }
-    const quarter = ncciQuarterFromName(file);
-    if (!quarter) {
-      throw new CmsFormatError(file, 1, null, 'unknown release: an NCCI file name must carry its quarter, e.g. ptp_practitioner_2024q3.csv');
-    }
     const spec = DATASETS[kind];
-    return this.datasets.import(
-      spec,
-      path,
-      { id: `${spec.dataset}-${quarter.year}Q${quarter.quarter}`, effectiveFrom: quarter.effectiveFrom, effectiveTo: quarter.effectiveTo },
-      onProgress,
-    );
+    return this.datasets.import(spec, path, edition ?? editionFromName(kind, spec.dataset, file), onProgress);
   }
+}
+
+const MONTHS: Record<string, string> = { jan: '01', apr: '04', jul: '07', oct: '10' };
+
+/** The edition a file's name declares (CMS names files by quarter, fiscal year or vintage). */
+export function editionFromName(kind: DatasetKind, dataset: string, file: string): DatasetEdition {
+  if (kind.startsWith('ncci-')) {
+    const quarter = ncciQuarterFromName(file);
+    if (quarter) return { id: `${dataset}-${quarter.year}Q${quarter.quarter}`, effectiveFrom: quarter.effectiveFrom, effectiveTo: quarter.effectiveTo };
+  } else if (kind === 'icd10-cm') {
+    const fy = /fy(\d{4})/i.exec(file);
+    if (fy) return { id: `${dataset}-FY${fy[1]}`, effectiveFrom: `${Number(fy[1]) - 1}-10-01`, effectiveTo: `${fy[1]}-09-30` };
+  } else if (kind === 'hcpcs-level2') {
+    const q = /(20\d\d)[-_]?(jan|apr|jul|oct)/i.exec(file);
+    if (q) return { id: `${dataset}-${q[1]}${q[2].toUpperCase()}`, effectiveFrom: `${q[1]}-${MONTHS[q[2].toLowerCase()]}-01`, effectiveTo: null };
+  } else {
+    const vintage = /(20\d\d)-(\d\d)/.exec(file);
+    if (vintage) return { id: `${dataset}-${vintage[1]}-${vintage[2]}`, effectiveFrom: `${vintage[1]}-${vintage[2]}-01`, effectiveTo: null };
+  }
+  throw new CmsFormatError(
+    file,
+    1,
+    null,
+    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; code lists: carc_2024-06.csv)',
+  );
 }

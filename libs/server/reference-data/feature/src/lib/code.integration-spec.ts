@@ -163,6 +163,48 @@ describe('code(...) over HTTP with the real database (first run loads inline)', 
     });
   });
 
+  it('searches codes as a Relay connection and looks up the code lists a report form needs', async () => {
+    const { data, errors } = await graphql(`{
+      search: searchCodes(query: "salivary duct", first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { code level shortDescriptor } } }
+      carc(code: "97") { code active source }
+      rarc(code: "n130") { code }
+      groupCodes { code }
+      icd10(code: "k115") { code billable description }
+      searchIcd10(query: "sialolith", first: 5) { totalCount edges { node { code } } }
+      modifiers { modifier modifierType }
+      level2: code(code: "G0121", dateOfService: "2025-06-01") { level longDescriptor descriptorNotice }
+    }`);
+    expect(errors).toBeUndefined();
+    const search = data?.['search'] as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string } }[] };
+    expect(search.totalCount).toBe(6);
+    expect(search.pageInfo.hasNextPage).toBe(true);
+    const next = await graphql(`query ($after: String) { searchCodes(query: "salivary duct", first: 10, after: $after) { edges { node { code } } } }`, {
+      after: search.pageInfo.endCursor,
+    });
+    const rest = (next.data?.['searchCodes'] as { edges: { node: { code: string } }[] }).edges.map((e) => e.node.code);
+    expect([...search.edges.map((e) => e.node.code), ...rest]).toHaveLength(6);
+    expect(rest).toContain('70390');
+    expect(data?.['carc']).toEqual({ code: '97', active: true, source: 'X12 claim adjustment reason codes, 2024-06 edition (carc.csv)' });
+    expect(data?.['rarc']).toEqual({ code: 'N130' });
+    expect((data?.['groupCodes'] as unknown[]).length).toBe(5);
+    expect(data?.['icd10']).toEqual({ code: 'K11.5', billable: true, description: 'Sialolithiasis' });
+    expect(data?.['searchIcd10']).toEqual({ totalCount: 1, edges: [{ node: { code: 'K11.5' } }] });
+    expect((data?.['modifiers'] as { modifierType: string }[]).length).toBe(433);
+    expect(data?.['level2']).toEqual({ level: 'HCPCS_LEVEL_II', longDescriptor: expect.stringMatching(/^Colorectal cancer screening; colonoscopy/), descriptorNotice: null });
+  });
+
+  it.each([
+    ['an empty search', '{ searchCodes(query: "  ") { totalCount } }', 'BAD_USER_INPUT', 'query'],
+    ['a page too large', '{ searchCodes(query: "x-ray", first: 500) { totalCount } }', 'BAD_USER_INPUT', 'first'],
+    ['a forged cursor', '{ searchCodes(query: "x-ray", after: "bm9wZQ") { totalCount } }', 'BAD_USER_INPUT', 'after'],
+    ['an unknown CARC', '{ carc(code: "Q99") { code } }', 'NOT_FOUND', undefined],
+    ['a malformed ICD-10 code', '{ icd10(code: "11.5") { code } }', 'BAD_USER_INPUT', 'code'],
+  ])('gives %s a typed error', async (_name, query, code, field) => {
+    const { errors } = await graphql(query);
+    expect(errors?.[0].extensions['code']).toBe(code);
+    expect(errors?.[0].extensions['field']).toBe(field);
+  });
+
   it('lists the loaded releases for freshness', async () => {
     const { data } = await graphql('{ feeScheduleReleases { id effectiveFrom effectiveTo } }');
     expect(data?.['feeScheduleReleases']).toEqual([

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MemoCache } from '@denialmap/server/core';
-import { FeeScheduleReleaseView, FeeScheduleRepository, RvuRowView } from '@denialmap/server/reference-data/data-access';
+import { CodeSetRepository, FeeScheduleReleaseView, FeeScheduleRepository, RvuRowView } from '@denialmap/server/reference-data/data-access';
 import { NotFoundError, ServiceUnavailableError } from '@denialmap/shared/errors';
 import { hcpcsLevel, IsoDate, parseHcpcsCode, parseIsoDate, selectRelease, statusCodeMeaning } from '@denialmap/shared/fee-schedule';
 import { CodeDetailObject, CodeLevel, ReleaseMatch } from './graphql/code-detail.object';
@@ -16,7 +16,10 @@ export class CodeService {
   /** RVU rows by release (and its import time, so a re-import is never served stale) and code. */
   private readonly rows = new MemoCache<RvuRowView[]>(20_000);
 
-  constructor(private readonly repository: FeeScheduleRepository) {}
+  constructor(
+    private readonly repository: FeeScheduleRepository,
+    private readonly codeSets: CodeSetRepository,
+  ) {}
 
   async codeDetail(rawCode: string, rawDate: string | null | undefined, today: () => Date = () => new Date()): Promise<CodeDetailObject> {
     const code = parseHcpcsCode(rawCode, 'code');
@@ -29,12 +32,15 @@ export class CodeService {
     if (!global) {
       throw new NotFoundError('Code', code, `${code} is not in the Medicare Physician Fee Schedule release ${release.id} (${release.sourceFile}).`);
     }
+    const level = hcpcsLevel(code) === 'CPT' ? CodeLevel.CPT : CodeLevel.HCPCS_LEVEL_II;
+    const longDescriptor = level === CodeLevel.HCPCS_LEVEL_II ? await this.codeSets.hcpcsLongDescription(code) : null;
     const breakdowns = rows.map((r) => toRvuBreakdown(r, release));
     const byModifier = (m: string) => breakdowns.find((b) => b.modifier === m) ?? null;
     return {
       code,
-      level: hcpcsLevel(code) === 'CPT' ? CodeLevel.CPT : CodeLevel.HCPCS_LEVEL_II,
+      level,
       shortDescriptor: global.description,
+      longDescriptor,
       descriptorNotice: descriptorNotice(code, release.notices),
       dateOfService,
       release: toReleaseObject(release),

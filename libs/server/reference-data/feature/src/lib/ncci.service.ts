@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatasetReleaseView, NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
 import { addOnEditType, explainPtpEdit, isPtpEditInForce, modifierIndicatorMeaning, mueAdjudication } from '@denialmap/shared/ncci';
+import { toDatasetObject } from './dataset-freshness';
 import {
   AddOnCodeEditObject,
   AddOnRulesObject,
@@ -77,16 +78,7 @@ export class NcciService {
   }
 
   async sources(dateOfService: string): Promise<ReferenceDatasetObject[]> {
-    return (await this.activeReleases()).map((r) => {
-      const older = r.effectiveTo !== null && dateOfService > r.effectiveTo;
-      return {
-        ...r,
-        olderThanDateOfService: older,
-        note: older
-          ? `${r.label} was current through ${r.effectiveTo}; edits may have been added or deleted since, so check the current CMS table for ${dateOfService}.`
-          : null,
-      };
-    });
+    return (await this.activeReleases()).filter((r) => r.dataset.startsWith('NCCI_')).map((r) => toDatasetObject(r, dateOfService));
   }
 
   private async memo<T>(question: string, load: () => Promise<T>): Promise<T> {

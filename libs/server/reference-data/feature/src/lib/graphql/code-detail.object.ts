@@ -67,6 +67,8 @@ export class CodeDetailObject {
   @Field(() => String) code!: string;
   @Field(() => CodeLevel) level!: CodeLevel;
   @Field(() => String, { description: 'CMS short descriptor from the RVU file.' }) shortDescriptor!: string;
+  @Field(() => String, { nullable: true, description: 'HCPCS Level II long description (public domain); null for CPT, whose long descriptors are AMA-licensed.' })
+  longDescriptor!: string | null;
   @Field(() => String, { nullable: true, description: 'Copyright notice that must accompany the descriptor (AMA for CPT, ADA for CDT).' })
   descriptorNotice!: string | null;
   @Field(() => String, { description: 'The date of service asked about (YYYY-MM-DD).' }) dateOfService!: string;
