@@ -7,3 +7,4 @@ export * from './lib/money';
 export * from './lib/conversion-factors';
 export * from './lib/setting-amount';
 export * from './lib/rvu-indicators';
+export * from './lib/work-gpci-floor';

@@ -11,3 +11,4 @@ export * from './lib/ncci.types';
 export * from './lib/ncci.repository';
 export * from './lib/code-set.types';
 export * from './lib/code-set.repository';
+export * from './lib/locality.repository';

@@ -4,25 +4,55 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PostgresPool } from '@denialmap/server/core';
-import { codeSetParser, CodeSetTable, ncciParser, NcciTable, SimpleCsvParser } from '@denialmap/shared/cms-formats';
+import {
+  ANESTHESIA_CF_COLUMNS,
+  AnesthesiaCfParser,
+  CmsFormatError,
+  codeSetParser,
+  CodeSetTable,
+  GPCI_COLUMNS,
+  GpciParser,
+  LOCALITY_COUNTY_COLUMNS,
+  LocalityCountyParser,
+  ncciParser,
+  NcciTable,
+  OPPS_CAP_COLUMNS,
+  OppsCapParser,
+  Zip5Parser,
+  ZIP5_COLUMNS,
+} from '@denialmap/shared/cms-formats';
 import { copyRow } from './copy-format';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
 import { readLines } from './line-source';
+
+/** What every CMS file parser offers: COPY-ready rows from physical lines. */
+export interface RowParser {
+  push(line: string, lineNumber: number): (string | null)[] | null;
+  finish(lastLine: number): void;
+  readonly rowCount: number;
+}
 
 export interface DatasetSpec {
   kind: ReferenceFileKind;
   dataset: string;
   table: string;
   columns: readonly string[];
-  parser: (file: string) => SimpleCsvParser;
+  parser: (file: string, edition: DatasetEdition) => RowParser;
   describe: (release: DatasetEdition) => string;
+  /**
+   * Per-year tables (GPCI, counties, anesthesia CFs) hold several editions side by side: an
+   * import replaces only its year's rows, and the parser must agree with the edition's year.
+   */
+  yearPartition?: { yearInFile: (parser: RowParser) => number };
 }
 
 export interface DatasetEdition {
   id: string;
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** Per-year datasets: the calendar year the edition covers. */
+  year?: number;
 }
 
 const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[]): DatasetSpec => ({
@@ -45,6 +75,24 @@ const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, 
 
 const X12_COLUMNS = ['code', 'description', 'usage', 'notes', 'start_date', 'last_modified', 'stop_date'];
 
+const perYear = (
+  kind: ReferenceFileKind,
+  dataset: string,
+  table: string,
+  columns: readonly string[],
+  name: string,
+  parser: (file: string, edition: DatasetEdition) => RowParser,
+  yearInFile: (parser: RowParser) => number,
+): DatasetSpec => ({
+  kind,
+  dataset,
+  table,
+  columns,
+  parser,
+  describe: (e) => `CMS ${name}, CY ${e.year}`,
+  yearPartition: { yearInFile },
+});
+
 export type DatasetKind = Exclude<ReferenceFileKind, 'pprrvu'>;
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
@@ -63,6 +111,41 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
     ['code', 'long_description', 'short_description', 'pricing_indicator', 'multiple_pricing', 'coverage', 'betos', 'type_of_service', 'action_code', 'cim', 'mcm', 'statute', 'lab_certification', 'cross_reference', 'asc_group', 'processing_note', 'anesthesia_base_units', 'terminated_on', 'added_on', 'asc_effective_on', 'action_effective_on'],
     'CMS HCPCS Level II',
   ),
+  gpci: perYear('gpci', 'GPCI', 'gpci_locality', GPCI_COLUMNS, 'geographic practice cost indices (Addendum E)', (f) => new GpciParser(f), (p) => (p as GpciParser).year),
+  'locality-counties': perYear(
+    'locality-counties',
+    'LOCALITY_COUNTIES',
+    'locality_county',
+    LOCALITY_COUNTY_COLUMNS,
+    'counties included in Medicare localities',
+    (f) => new LocalityCountyParser(f),
+    (p) => (p as LocalityCountyParser).year,
+  ),
+  'anesthesia-cf': perYear(
+    'anesthesia-cf',
+    'ANESTHESIA_CF',
+    'anesthesia_cf',
+    ANESTHESIA_CF_COLUMNS,
+    'anesthesia conversion factors by locality',
+    (f, e) => new AnesthesiaCfParser(f, e.year ?? 0),
+    (p) => (p as AnesthesiaCfParser).year,
+  ),
+  'zip-locality': {
+    kind: 'zip-locality',
+    dataset: 'ZIP5',
+    table: 'zip_locality',
+    columns: ZIP5_COLUMNS,
+    parser: (f) => new Zip5Parser(f),
+    describe: (e) => `CMS ZIP code to carrier locality file, quarter starting ${e.effectiveFrom}`,
+  },
+  'opps-cap': {
+    kind: 'opps-cap',
+    dataset: 'OPPS_CAP',
+    table: 'opps_cap',
+    columns: OPPS_CAP_COLUMNS,
+    parser: (f) => new OppsCapParser(f),
+    describe: (e) => `CMS OPPS imaging payment caps, effective ${e.effectiveFrom}`,
+  },
   'icd10-cm': codeSet(
     'icd10',
     'icd10-cm',
@@ -88,33 +171,28 @@ export class DatasetImporter {
     const started = Date.now();
     const file = basename(path);
     const sha256 = await sha256OfFile(path);
+    const dataset = spec.yearPartition ? `${spec.dataset}_${edition.year}` : spec.dataset;
     const client = await this.postgres.pool.connect();
     try {
       const current = await client.query<{ id: string; row_count: number }>(
         `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND active AND source_sha256 = $2`,
-        [spec.dataset, sha256],
+        [dataset, sha256],
       );
       if (current.rowCount) {
         return { status: 'unchanged', kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
       }
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
-      await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
-      await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
-      await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
-      const rows = await this.copyRows(client, spec, path, file, onProgress);
-      await this.buildIndexes(client, spec.table);
-      await client.query(`ANALYZE reference_staging.${spec.table}`);
-      await client.query(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
-      await client.query(`ALTER TABLE public.${spec.table} SET SCHEMA reference_archive`);
-      await client.query(`ALTER TABLE reference_staging.${spec.table} SET SCHEMA public`);
-      await client.query(`UPDATE reference_dataset_release SET active = false WHERE dataset = $1`, [spec.dataset]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${dataset}`]);
+      const rows = spec.yearPartition
+        ? await this.replaceYear(client, spec, path, file, edition, onProgress)
+        : await this.swapTable(client, spec, path, file, edition, onProgress);
+      await client.query(`UPDATE reference_dataset_release SET active = false WHERE dataset = $1`, [dataset]);
       await client.query(
         `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, active, imported_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, now())
          ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
            source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, active = true, imported_at = now()`,
-        [edition.id, spec.dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, file, sha256, rows],
+        [edition.id, dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, file, sha256, rows],
       );
       await client.query(
         `INSERT INTO reference_file_import (id, kind, file_name, sha256, release_id, row_count, duration_ms) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
@@ -130,19 +208,59 @@ export class DatasetImporter {
     }
   }
 
-  private async copyRows(client: PoolClient, spec: DatasetSpec, path: string, file: string, onProgress?: ImportProgress): Promise<number> {
-    const copy = client.query(copyFrom(`COPY reference_staging.${spec.table} (${spec.columns.join(', ')}) FROM STDIN`));
+  /** Whole-table editions: build indexed in a staging schema, then swap; the old one is archived. */
+  private async swapTable(client: PoolClient, spec: DatasetSpec, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
+    await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
+    await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
+    await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
+    const rows = await this.copyRows(client, `reference_staging.${spec.table}`, spec.columns, spec.parser(file, edition), path, onProgress);
+    await this.buildIndexes(client, spec.table);
+    await client.query(`ANALYZE reference_staging.${spec.table}`);
+    await client.query(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
+    await client.query(`ALTER TABLE public.${spec.table} SET SCHEMA reference_archive`);
+    await client.query(`ALTER TABLE reference_staging.${spec.table} SET SCHEMA public`);
+    return rows;
+  }
+
+  /** Per-year editions: replace that year's rows only, after checking the file is for that year. */
+  private async replaceYear(client: PoolClient, spec: DatasetSpec, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
+    const year = edition.year;
+    if (year === undefined || !spec.yearPartition) {
+      throw new Error(`${spec.dataset} editions need a year`);
+    }
+    await client.query(`CREATE TEMP TABLE stage_${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS) ON COMMIT DROP`);
+    const parser = spec.parser(file, edition);
+    const rows = await this.copyRows(client, `stage_${spec.table}`, spec.columns, parser, path, onProgress, String(year));
+    const yearInFile = spec.yearPartition.yearInFile(parser);
+    if (yearInFile !== year) {
+      throw new CmsFormatError(file, 1, null, `unknown release: the file is for ${yearInFile} but its name says ${year}`);
+    }
+    await client.query(`DELETE FROM public.${spec.table} WHERE year = $1`, [year]);
+    await client.query(`INSERT INTO public.${spec.table} SELECT * FROM stage_${spec.table}`);
+    return rows;
+  }
+
+  private async copyRows(
+    client: PoolClient,
+    target: string,
+    columns: readonly string[],
+    parser: RowParser,
+    path: string,
+    onProgress?: ImportProgress,
+    year?: string,
+  ): Promise<number> {
+    const columnList = year === undefined ? columns : ['year', ...columns];
+    const copy = client.query(copyFrom(`COPY ${target} (${columnList.join(', ')}) FROM STDIN`));
     const copied = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    const parser = spec.parser(file);
     let lineNumber = 0;
     let batch = '';
     try {
       for await (const line of readLines(path)) {
         const values = parser.push(line, ++lineNumber);
-        if (values) batch += copyRow(values);
+        if (values) batch += copyRow(year === undefined ? values : [year, ...values]);
         // Write in ~64 KiB batches: far fewer stream calls than one per row.
         if (batch.length > 65536) {
           if (!copy.write(batch)) await once(copy, 'drain');

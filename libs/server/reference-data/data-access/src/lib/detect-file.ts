@@ -14,6 +14,11 @@ export async function detectReferenceFile(path: string): Promise<ReferenceFileKi
       if (/^HCPCS,MOD,DESCRIPTION,/.test(line) || /National Physician Fee Schedule Relative Value File/i.test(line)) {
         return 'pprrvu';
       }
+      if (/GEOGRAPHIC PRACTICE COST INDICES/i.test(line)) return 'gpci';
+      if (/^COUNTIES INCLUDED IN \d{4} LOCALITIES/i.test(line)) return 'locality-counties';
+      if (/^HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,/.test(line)) return 'opps-cap';
+      if (/^Contractor,Locality,Locality Name,.*Anes CF/i.test(line)) return 'anesthesia-cf';
+      if (n === 0 && /^[A-Z]{2}\d{12}/.test(line) && line.length >= 80) return 'zip-locality';
       if (adjustmentCodes) {
         // CARC and RARC lists share a header; remark codes start with M or N (M1, MA01, N130).
         return /^[MN]/.test(line) ? 'x12-rarc' : 'x12-carc';

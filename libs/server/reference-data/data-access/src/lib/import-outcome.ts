@@ -8,7 +8,12 @@ export type ReferenceFileKind =
   | 'x12-group'
   | 'modifiers'
   | 'hcpcs-level2'
-  | 'icd10-cm';
+  | 'icd10-cm'
+  | 'gpci'
+  | 'locality-counties'
+  | 'zip-locality'
+  | 'opps-cap'
+  | 'anesthesia-cf';
 
 export interface ImportOutcome {
   /** imported: the file's rows replaced its release's rows. unchanged: these exact bytes were imported before. */

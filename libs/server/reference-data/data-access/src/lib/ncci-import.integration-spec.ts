@@ -6,6 +6,7 @@ import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/co
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { NcciRepository } from './ncci.repository';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
+import { emptyReferenceTables } from './reference-tables.testing';
 import { ReferenceImports } from './reference-imports';
 
 const NCCI_DIR = resolve(__dirname, '../../../../../../data/reference/ncci');
@@ -39,7 +40,7 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     pool = app.get(PostgresPool).pool;
     close = () => app.close();
     // Spec files share this project's test database: start from empty reference tables.
-    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit, x12_carc, x12_rarc, x12_group_code, modifier, hcpcs_level2, icd10_cm');
+    await emptyReferenceTables(pool);
     for (const name of ['ptp_practitioner_2024q3.csv.gz', 'mue_practitioner_2024q3.csv', 'aoc_practitioner_2024q3.csv']) {
       await imports.importFile(join(NCCI_DIR, name));
     }

@@ -5,9 +5,11 @@ import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { CodeSetRepository } from './code-set.repository';
+import { LocalityRepository } from './locality.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
 import { PprrvuImporter } from './pprrvu-importer';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
+import { emptyReferenceTables } from './reference-tables.testing';
 import { SHIPPED_REFERENCE_FILES, ShippedReferenceData } from './shipped-reference-data';
 
 const DATA_DIR = resolve(__dirname, '../../../../../../data/reference');
@@ -29,6 +31,7 @@ describe('PprrvuImporter against PostgreSQL', () => {
   let importer: PprrvuImporter;
   let repository: FeeScheduleRepository;
   let codeSets: CodeSetRepository;
+  let localities: LocalityRepository;
   let shipped: ShippedReferenceData;
   let pool: PostgresPool['pool'];
   let close: () => Promise<void>;
@@ -50,11 +53,12 @@ describe('PprrvuImporter against PostgreSQL', () => {
     importer = app.get(PprrvuImporter);
     repository = app.get(FeeScheduleRepository);
     codeSets = app.get(CodeSetRepository);
+    localities = app.get(LocalityRepository);
     shipped = app.get(ShippedReferenceData);
     pool = app.get(PostgresPool).pool;
     close = () => app.close();
     // Spec files share this project's test database: start from empty reference tables.
-    await pool.query('TRUNCATE fee_schedule_release, rvu_row, reference_file_import, reference_dataset_release, ncci_ptp_edit, ncci_mue, ncci_add_on_edit, x12_carc, x12_rarc, x12_group_code, modifier, hcpcs_level2, icd10_cm');
+    await emptyReferenceTables(pool);
   });
 
   afterAll(() => close());
@@ -77,7 +81,21 @@ describe('PprrvuImporter against PostgreSQL', () => {
       ['imported', 'MODIFIERS-2024-06', 433],
       ['imported', 'HCPCS_L2-2024JUL', 8033],
       ['imported', 'ICD10CM-FY2024', 97296],
+      ['imported', 'GPCI-2025', 109],
+      ['imported', 'GPCI-2026', 109],
+      ['imported', 'LOCALITY_COUNTIES-2025', 110],
+      ['imported', 'LOCALITY_COUNTIES-2026', 110],
+      ['imported', 'ZIP5-2025-10', 42956],
+      ['imported', 'OPPS_CAP-2025-10', 16100],
+      ['imported', 'ANESTHESIA_CF-2025', 109],
+      ['imported', 'ANESTHESIA_CF-2026', 109],
     ]);
+    const geography = await pool.query(
+      `SELECT (SELECT count(*)::int FROM gpci_locality WHERE year = 2025) AS gpci2025, (SELECT count(*)::int FROM gpci_locality WHERE year = 2026) AS gpci2026,
+              (SELECT count(*)::int FROM locality_county) AS counties, (SELECT count(*)::int FROM zip_locality) AS zips,
+              (SELECT count(*)::int FROM opps_cap) AS caps, (SELECT count(*)::int FROM anesthesia_cf) AS anes`,
+    );
+    expect(geography.rows[0]).toEqual({ gpci2025: 109, gpci2026: 109, counties: 220, zips: 42956, caps: 16100, anes: 218 });
     const codeSets = await pool.query(
       `SELECT (SELECT count(*)::int FROM x12_carc) AS carc, (SELECT count(*)::int FROM x12_rarc) AS rarc, (SELECT count(*)::int FROM x12_group_code) AS groups,
               (SELECT count(*)::int FROM modifier) AS modifiers, (SELECT count(*)::int FROM hcpcs_level2) AS hcpcs, (SELECT count(*)::int FROM icd10_cm) AS icd10,
@@ -93,6 +111,31 @@ describe('PprrvuImporter against PostgreSQL', () => {
       { release_id: 'RVU26C', n: 19356 },
     ]);
     expect(await shipped.pendingFiles()).toEqual([]);
+  });
+
+  it('finds localities by state, id and ZIP, with each year\'s GPCIs and anesthesia factors', async () => {
+    const alabama2026 = await localities.localities(2026, { mac: '10112', localityNumber: '00' });
+    expect(alabama2026).toEqual([
+      {
+        year: 2026,
+        mac: '10112',
+        localityNumber: '00',
+        state: 'AL',
+        name: 'ALABAMA',
+        workGpci: '1.000',
+        workGpciWithoutFloor: '0.988',
+        peGpci: '0.875',
+        mpGpci: '0.566',
+        feeScheduleAreas: ['STATEWIDE'],
+        counties: ['ALL COUNTIES'],
+        anesthesiaConversionFactor: '19.5300',
+        anesthesiaQualifyingApmConversionFactor: '19.6300',
+      },
+    ]);
+    expect((await localities.localities(2025, { mac: '10112', localityNumber: '00' }))[0]).toMatchObject({ workGpci: '1.000', workGpciWithoutFloor: null, peGpci: '0.869', anesthesiaQualifyingApmConversionFactor: null });
+    expect((await localities.localities(2026, { state: 'CA' })).length).toBeGreaterThan(20);
+    expect(await localities.zip('99501')).toEqual({ zip: '99501', state: 'AK', carrier: '02102', localityNumber: '01', ruralIndicator: null, yearQuarter: '20254' });
+    expect(await localities.gpciYears()).toEqual([2025, 2026]);
   });
 
   it('searches codes: exact code first, prefixes in code order, words ranked by where they match', async () => {

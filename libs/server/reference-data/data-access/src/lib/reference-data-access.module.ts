@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CodeSetRepository } from './code-set.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
+import { LocalityRepository } from './locality.repository';
 import { NcciRepository } from './ncci.repository';
 import { DatasetImporter } from './dataset-importer';
 import { PprrvuImporter } from './pprrvu-importer';
@@ -8,7 +9,7 @@ import { ReferenceImports } from './reference-imports';
 import { ShippedReferenceData } from './shipped-reference-data';
 
 @Module({
-  providers: [CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
-  exports: [CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
+  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
+  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
 })
 export class ReferenceDataAccessModule {}

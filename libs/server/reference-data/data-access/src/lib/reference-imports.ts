@@ -41,6 +41,18 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
   if (kind.startsWith('ncci-')) {
     const quarter = ncciQuarterFromName(file);
     if (quarter) return { id: `${dataset}-${quarter.year}Q${quarter.quarter}`, effectiveFrom: quarter.effectiveFrom, effectiveTo: quarter.effectiveTo };
+  } else if (kind === 'gpci' || kind === 'anesthesia-cf' || kind === 'locality-counties') {
+    const named = kind === 'locality-counties' ? /(\d{2})LOCCO/i.exec(file) : /(?:GPCI|ANES)(20\d\d)/i.exec(file);
+    if (named) {
+      const year = Number(named[1].length === 2 ? `20${named[1]}` : named[1]);
+      return { id: `${dataset}-${year}`, year, effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31` };
+    }
+  } else if (kind === 'zip-locality' || kind === 'opps-cap') {
+    const q = /(jan|apr|jul|oct)[a-z]*[-_]?(20\d\d)/i.exec(file);
+    if (q) {
+      const month = MONTHS[q[1].toLowerCase()];
+      return { id: `${dataset}-${q[2]}-${month}`, effectiveFrom: `${q[2]}-${month}-01`, effectiveTo: null };
+    }
   } else if (kind === 'icd10-cm') {
     const fy = /fy(\d{4})/i.exec(file);
     if (fy) return { id: `${dataset}-FY${fy[1]}`, effectiveFrom: `${Number(fy[1]) - 1}-10-01`, effectiveTo: `${fy[1]}-09-30` };
@@ -55,6 +67,6 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
     file,
     1,
     null,
-    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; code lists: carc_2024-06.csv)',
+    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv, 26LOCCO.csv, ANES2026.csv; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv; code lists: carc_2024-06.csv)',
   );
 }

@@ -28,6 +28,14 @@ export const SHIPPED_REFERENCE_FILES: readonly ShippedFile[] = [
   { kind: 'modifiers', path: 'modifiers/modifiers.csv', rows: 433, edition: { id: 'MODIFIERS-2024-06', effectiveFrom: '2024-06-18', effectiveTo: null } },
   { kind: 'hcpcs-level2', path: 'hcpcs/hcpcs_level2_2024jul.csv', rows: 8033 },
   { kind: 'icd10-cm', path: 'icd10/icd10cm_fy2024_order.csv.gz', rows: 97296 },
+  { kind: 'gpci', path: 'gpci/GPCI2025.csv', rows: 109 },
+  { kind: 'gpci', path: 'gpci/GPCI2026.csv', rows: 109 },
+  { kind: 'locality-counties', path: 'gpci/25LOCCO.csv', rows: 110 },
+  { kind: 'locality-counties', path: 'gpci/26LOCCO.csv', rows: 110 },
+  { kind: 'zip-locality', path: 'gpci/ZIP5_OCT2025.txt', rows: 42956 },
+  { kind: 'opps-cap', path: 'rvu/OPPSCAP_Oct2025.csv', rows: 16100 },
+  { kind: 'anesthesia-cf', path: 'rvu/ANES2025.csv', rows: 109 },
+  { kind: 'anesthesia-cf', path: 'rvu/ANES2026.csv', rows: 109 },
 ];
 
 @Injectable()

@@ -205,6 +205,48 @@ describe('code(...) over HTTP with the real database (first run loads inline)', 
     expect(errors?.[0].extensions['field']).toBe(field);
   });
 
+  it('finds localities by state, id and ZIP with the GPCIs in force on the date of service', async () => {
+    const { data, errors } = await graphql(`{
+      ca: localities(state: "ca", dateOfService: "2026-08-01") { id }
+      jan: locality(id: "10112-00", dateOfService: "2026-01-15") { gpci { work workFloorApplied } }
+      aug: locality(id: "10112-00", dateOfService: "2026-08-01") { name gpci { year work workWithFloor workWithoutFloor workFloorApplied workGpciNote practiceExpense malpractice } anesthesiaConversionFactor }
+      y2025: locality(id: "10112-00", dateOfService: "2025-06-01") { gpci { year work workWithoutFloor } anesthesiaQualifyingApmConversionFactor }
+      byZip: locality(zip: "10001", dateOfService: "2026-08-01") { id name }
+      zip: zipLocality(zip: "99501") { area state locality { id } source }
+    }`);
+    expect(errors).toBeUndefined();
+    expect((data?.['ca'] as { id: string }[]).map((l) => l.id)).toContain('01182-18');
+    expect(data?.['jan']).toEqual({ gpci: { work: '1.000', workFloorApplied: true } });
+    expect(data?.['aug']).toEqual({
+      name: 'ALABAMA',
+      gpci: {
+        year: 2026,
+        work: '0.988',
+        workWithFloor: '1.000',
+        workWithoutFloor: '0.988',
+        workFloorApplied: false,
+        workGpciNote: expect.stringContaining('2026-01-31'),
+        practiceExpense: '0.875',
+        malpractice: '0.566',
+      },
+      anesthesiaConversionFactor: '19.5300',
+    });
+    expect(data?.['y2025']).toEqual({ gpci: { year: 2025, work: '1.000', workWithoutFloor: null }, anesthesiaQualifyingApmConversionFactor: null });
+    expect(data?.['byZip']).toEqual({ id: '13202-01', name: 'MANHATTAN' });
+    expect(data?.['zip']).toEqual({ area: 'URBAN', state: 'AK', locality: { id: '02102-01' }, source: 'CMS ZIP5 carrier-locality file, quarter 2025 Q4' });
+  });
+
+  it.each([
+    ['a malformed locality id', '{ locality(id: "1-2") { id } }', 'BAD_USER_INPUT', 'id'],
+    ['both id and zip', '{ locality(id: "10112-00", zip: "35004") { id } }', 'BAD_USER_INPUT', 'zip'],
+    ['an unknown ZIP', '{ locality(zip: "00000") { id } }', 'NOT_FOUND', undefined],
+    ['a bad state', '{ localities(state: "California") { id } }', 'BAD_USER_INPUT', 'state'],
+  ])('gives %s a typed error', async (_name, query, code, field) => {
+    const { errors } = await graphql(query);
+    expect(errors?.[0].extensions['code']).toBe(code);
+    expect(errors?.[0].extensions['field']).toBe(field);
+  });
+
   it('lists the loaded releases for freshness', async () => {
     const { data } = await graphql('{ feeScheduleReleases { id effectiveFrom effectiveTo } }');
     expect(data?.['feeScheduleReleases']).toEqual([

@@ -4,6 +4,8 @@ import { CodeResolver } from './code.resolver';
 import { CodeService } from './code.service';
 import { CodeSetsResolver } from './code-sets.resolver';
 import { CodeSetsService } from './code-sets.service';
+import { LocalityResolver } from './locality.resolver';
+import { LocalityService } from './locality.service';
 import { NcciResolver } from './ncci.resolver';
 import { NcciService } from './ncci.service';
 import { ReferenceDataJobHandler } from './jobs/reference-data.job-handler';
@@ -12,6 +14,6 @@ import { ReferenceDataBootstrap } from './reference-data.bootstrap';
 /** The api side: code lookups, first-run loading, readiness. Registers the job handler for inline mode. */
 @Module({
   imports: [ReferenceDataAccessModule],
-  providers: [CodeService, CodeResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler],
+  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler],
 })
 export class ReferenceDataModule {}
