@@ -58,6 +58,28 @@ describe('NCCI parsers', () => {
   });
 
   it.each([
+    ['70390,36591,,0,CPT Manual', true, null],
+    ['70390,76001,20181231,1,Standards', true, null],
+    ['70390,36591,,2,x', null, 4],
+    ['70390,36591,20180230,1,x', null, 3],
+    ['70390,3659', null, 3],
+    ['', false, null],
+  ])('accept(%p) agrees with the column checks', (line, accepted, column) => {
+    const parser = ncciParser('ptp', 'test.csv');
+    parser.accept(PTP_HEADER, 1);
+    if (accepted === null) {
+      expect(() => parser.accept(line, 2)).toThrow(CmsFormatError);
+      try {
+        parser.accept(line, 2);
+      } catch (error) {
+        expect((error as CmsFormatError).column).toBe(column);
+      }
+    } else {
+      expect(parser.accept(line, 2)).toBe(accepted);
+    }
+  });
+
+  it.each([
     [PTP_HEADER, 'ptp'],
     ['hcpcs_code,mue_value,mue_adjudication_indicator,mue_rationale', 'mue'],
     ['primary_code,add_on_code,aoc_edit_type', 'aoc'],

@@ -22,7 +22,25 @@ export class SimpleCsvParser {
   constructor(
     private readonly file: string,
     private readonly columns: readonly CsvColumn[],
+    /**
+     * A whole-line pattern for rows that are certainly valid (plus a check on its groups). Lines
+     * that match are accepted without splitting; any other line goes through the per-column
+     * checks, which name the exact column that is wrong.
+     */
+    private readonly fastLine?: { pattern: RegExp; check?: (match: RegExpExecArray) => boolean },
   ) {}
+
+  /** True for a valid data row, false for the header or a blank line; throws like push(). */
+  accept(line: string, lineNumber: number): boolean {
+    if (this.headerSeen && this.fastLine) {
+      const match = this.fastLine.pattern.exec(line);
+      if (match && (!this.fastLine.check || this.fastLine.check(match))) {
+        this.rows++;
+        return true;
+      }
+    }
+    return this.push(line, lineNumber) !== null;
+  }
 
   get rowCount(): number {
     return this.rows;
@@ -88,6 +106,13 @@ export class SimpleCsvParser {
 }
 
 const HCPCS = /^[0-9A-Z]{5}$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date from its digits (leap years included), without building a Date. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
 
 /** Readers shared by the CMS tables. */
 export const read = {
@@ -111,7 +136,7 @@ export const read = {
   optionalPattern: (re: RegExp) => (v: string) => (v === '' ? null : re.test(v) ? v : undefined),
   /** YYYYMMDD (blank = none) as YYYY-MM-DD, refusing impossible dates. */
   optionalCompactDate: (v: string) => {
-    if (v === '' || v === '*') return null;
+    if (v === '') return null;
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
     if (!m) return undefined;
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -29,6 +29,8 @@ import { readLines } from './line-source';
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
 export interface RowParser {
   push(line: string, lineNumber: number): (string | null)[] | null;
+  /** Validates without building values (for raw CSV pass-through). */
+  accept?(line: string, lineNumber: number): boolean;
   finish(lastLine: number): void;
   readonly rowCount: number;
 }
@@ -40,6 +42,11 @@ export interface DatasetSpec {
   columns: readonly string[];
   parser: (file: string, edition: DatasetEdition) => RowParser;
   describe: (release: DatasetEdition) => string;
+  /**
+   * The file's lines are valid PostgreSQL CSV in the table's column order once checked, so they
+   * go to COPY as they are instead of being re-serialised (NCCI: 2.5 M lines).
+   */
+  rawCsv?: boolean;
   /**
    * Per-year tables (GPCI, counties, anesthesia CFs) hold several editions side by side: an
    * import replaces only its year's rows, and the parser must agree with the edition's year.
@@ -62,6 +69,7 @@ const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: 
   columns,
   parser: (file) => ncciParser(table, file),
   describe: (e) => `CMS NCCI ${name} (practitioner), effective ${e.effectiveFrom}`,
+  rawCsv: true,
 });
 
 const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, dbTable: string, columns: string[], name: string): DatasetSpec => ({
@@ -213,7 +221,7 @@ export class DatasetImporter {
     await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
     await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
     await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
-    const rows = await this.copyRows(client, `reference_staging.${spec.table}`, spec.columns, spec.parser(file, edition), path, onProgress);
+    const rows = await this.copyRows(client, `reference_staging.${spec.table}`, spec.columns, spec.parser(file, edition), path, onProgress, undefined, spec.rawCsv);
     await this.buildIndexes(client, spec.table);
     await client.query(`ANALYZE reference_staging.${spec.table}`);
     await client.query(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
@@ -248,9 +256,10 @@ export class DatasetImporter {
     path: string,
     onProgress?: ImportProgress,
     year?: string,
+    rawCsv = false,
   ): Promise<number> {
     const columnList = year === undefined ? columns : ['year', ...columns];
-    const copy = client.query(copyFrom(`COPY ${target} (${columnList.join(', ')}) FROM STDIN`));
+    const copy = client.query(copyFrom(`COPY ${target} (${columnList.join(', ')}) FROM STDIN${rawCsv ? ' WITH (FORMAT csv)' : ''}`));
     const copied = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
@@ -259,8 +268,13 @@ export class DatasetImporter {
     let batch = '';
     try {
       for await (const line of readLines(path)) {
-        const values = parser.push(line, ++lineNumber);
-        if (values) batch += copyRow(year === undefined ? values : [year, ...values]);
+        lineNumber++;
+        if (rawCsv && parser.accept) {
+          if (parser.accept(line, lineNumber)) batch += `${line}\n`;
+        } else {
+          const values = parser.push(line, lineNumber);
+          if (values) batch += copyRow(year === undefined ? values : [year, ...values]);
+        }
         // Write in ~64 KiB batches: far fewer stream calls than one per row.
         if (batch.length > 65536) {
           if (!copy.write(batch)) await once(copy, 'drain');
