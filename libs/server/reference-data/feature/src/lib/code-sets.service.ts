@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
-import { CodeSetRepository, FeeScheduleRepository, NcciRepository } from '@denialmap/server/reference-data/data-access';
+import { CodeSetRepository, NcciRepository } from '@denialmap/server/reference-data/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { IsoDate, parseIsoDate, selectRelease } from '@denialmap/shared/fee-schedule';
 import { toDatasetObject } from './dataset-freshness';
+import { ReleaseCatalog } from './release-catalog';
 import { CodeLevel } from './graphql/code-detail.object';
 import { ReferenceDatasetObject } from './graphql/ncci.object';
 import {
@@ -24,7 +25,7 @@ export class CodeSetsService {
 
   constructor(
     private readonly codeSets: CodeSetRepository,
-    private readonly feeSchedule: FeeScheduleRepository,
+    private readonly catalog: ReleaseCatalog,
     private readonly ncci: NcciRepository,
   ) {}
 
@@ -79,8 +80,7 @@ export class CodeSetsService {
   async searchCodes(args: SearchArgs): Promise<ConnectionShape<CodeSearchHitObject>> {
     const query = checkedQuery(args.query);
     const request = pageRequest(args);
-    const releases = await this.feeSchedule.listReleases();
-    if (releases.length === 0) return toConnection([], request, 0);
+    const releases = await this.catalog.releases();
     // Search the release in force today (or the newest loaded): descriptors rarely change between releases.
     const today = new Date().toISOString().slice(0, 10) as IsoDate;
     const release = releases.some((r) => r.year === Number(today.slice(0, 4))) ? selectRelease(releases, today).release : releases[releases.length - 1];
