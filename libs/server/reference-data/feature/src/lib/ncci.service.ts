@@ -21,6 +21,7 @@ export class NcciService {
   private releases: { at: number; value: Promise<DatasetReleaseView[]> } | null = null;
   /** NCCI answers keyed by the active editions (so a new import is never served stale) and the question. */
   private readonly answers = new MemoCache<unknown>(20_000);
+  private editionsKeyFor: { releases: DatasetReleaseView[]; key: string } | null = null;
 
   constructor(private readonly repository: NcciRepository) {}
 
@@ -34,16 +35,27 @@ export class NcciService {
       offset: request.offset,
       limit: request.limit,
     };
-    const { edits, total } = await this.memo(`ptp:${JSON.stringify(query)}`, () => this.repository.ptpEdits(query));
-    return toConnection(
-      edits.map((e) => toPtpObject(e, code, dateOfService)),
-      request,
-      total,
-    );
+    // The answer (explanations included) depends on the date of service, so it is part of the key.
+    return this.memo(`ptp:${dateOfService}:${JSON.stringify(query)}`, async () => {
+      const { edits, total } = await this.repository.ptpEdits(query);
+      return toConnection(
+        edits.map((e) => toPtpObject(e, code, dateOfService)),
+        request,
+        total,
+      );
+    });
   }
 
-  async mue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
-    const [mue, release] = await Promise.all([this.memo(`mue:${code}`, () => this.repository.mue(code)), this.release('NCCI_MUE')]);
+  mue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
+    return this.memo(`mue:${code}`, () => this.loadMue(code));
+  }
+
+  addOnRules(code: string): Promise<AddOnRulesObject> {
+    return this.memo(`aoc:${code}`, () => this.loadAddOnRules(code));
+  }
+
+  private async loadMue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
+    const [mue, release] = await Promise.all([this.repository.mue(code), this.release('NCCI_MUE')]);
     if (!mue) return null;
     const mai = mueAdjudication(mue.adjudicationIndicator);
     return {
@@ -57,10 +69,10 @@ export class NcciService {
     };
   }
 
-  async addOnRules(code: string): Promise<AddOnRulesObject> {
+  private async loadAddOnRules(code: string): Promise<AddOnRulesObject> {
     const [asAddOn, asPrimary, release] = await Promise.all([
-      this.memo(`aoc-add-on:${code}`, () => this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP)),
-      this.memo(`aoc-primary:${code}`, () => this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP)),
+      this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP),
+      this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP),
       this.release('NCCI_AOC'),
     ]);
     const toObject = (e: { primaryCode: string; addOnCode: string; editType: string }): AddOnCodeEditObject => ({
@@ -82,8 +94,16 @@ export class NcciService {
   }
 
   private async memo<T>(question: string, load: () => Promise<T>): Promise<T> {
-    const editions = (await this.activeReleases()).map((r) => `${r.id}@${r.importedAt.getTime()}`).join(',');
-    return this.answers.get(`${editions}|${question}`, load) as Promise<T>;
+    return this.answers.get(`${await this.editionsKey()}|${question}`, load) as Promise<T>;
+  }
+
+  /** Identity of the active editions; recomputed only when the edition list is re-read. */
+  private async editionsKey(): Promise<string> {
+    const releases = await this.activeReleases();
+    if (this.editionsKeyFor?.releases !== releases) {
+      this.editionsKeyFor = { releases, key: releases.map((r) => `${r.id}@${r.importedAt.getTime()}`).join(',') };
+    }
+    return this.editionsKeyFor.key;
   }
 
   private async release(dataset: string): Promise<DatasetReleaseView | undefined> {
