@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { ImportOutcome } from '../lib/import-outcome';
+import { detectReferenceFile } from '../lib/detect-file';
 import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
 import { ReferenceImports } from '../lib/reference-imports';
 import { ShippedReferenceData } from '../lib/shipped-reference-data';
@@ -12,26 +13,37 @@ import { ShippedReferenceData } from '../lib/shipped-reference-data';
 @Module({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] })
 class ImportCliModule {}
 
-function expand(paths: string[]): string[] {
+/** Files named on the command line, and the files inside folders (marked: those may hold docs). */
+function expand(paths: string[]): { path: string; fromFolder: boolean }[] {
   return paths.flatMap((p) => {
     const full = resolve(p);
     return statSync(full).isDirectory()
       ? readdirSync(full, { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile())
-          .map((e) => join(e.parentPath, e.name))
-          .sort()
-      : [full];
+          .map((e) => ({ path: join(e.parentPath, e.name), fromFolder: true }))
+          .sort((a, b) => a.path.localeCompare(b.path))
+      : [{ path: full, fromFolder: false }];
   });
 }
 
-function progressPrinter(file: string): ((rows: number) => void) | undefined {
+const BAR = 24;
+
+/** On a terminal: a bar with rows and rows/s, redrawn at most 10 times a second. */
+function progressPrinter(file: string): ((rows: number, fraction: number) => void) | undefined {
   if (!process.stdout.isTTY) {
     return undefined;
   }
   const started = Date.now();
-  return (rows) => {
-    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    process.stdout.write(`\r  ${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s   `);
+  let drawn = 0;
+  return (rows, fraction) => {
+    const now = Date.now();
+    if (now - drawn < 100) return;
+    drawn = now;
+    const filled = Math.round(fraction * BAR);
+    const rate = Math.round(rows / Math.max((now - started) / 1000, 0.001));
+    process.stdout.write(
+      `\r  ${file} [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ${rows.toLocaleString('en-US')} rows  ${rate.toLocaleString('en-US')} rows/s   `,
+    );
   };
 }
 
@@ -57,9 +69,13 @@ export async function runImportCli(args: string[]): Promise<number> {
       return 0;
     }
     let failed = 0;
-    for (const file of files) {
+    for (const { path: file, fromFolder } of files) {
+      if (fromFolder && (await detectReferenceFile(file)) === null) {
+        console.log(`skipped ${file}: not a reference file (layouts and notes in a folder are left alone)`);
+        continue;
+      }
       try {
-        const outcome = await imports.importFile(file, progressPrinter(file));
+        const outcome = await imports.importFile(file, progressPrinter(basename(file)));
         if (process.stdout.isTTY) process.stdout.write('\n');
         console.log(describe(outcome));
       } catch (error) {

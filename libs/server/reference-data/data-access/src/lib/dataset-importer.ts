@@ -266,8 +266,9 @@ export class DatasetImporter {
     });
     let lineNumber = 0;
     let batch = '';
+    const source = readLines(path);
     try {
-      for await (const line of readLines(path)) {
+      for await (const line of source.lines) {
         lineNumber++;
         if (rawCsv && parser.accept) {
           if (parser.accept(line, lineNumber)) batch += `${line}\n`;
@@ -279,7 +280,7 @@ export class DatasetImporter {
         if (batch.length > 65536) {
           if (!copy.write(batch)) await once(copy, 'drain');
           batch = '';
-          if (onProgress && lineNumber % 100000 < 1500) onProgress(parser.rowCount);
+          onProgress?.(parser.rowCount, source.fraction());
         }
       }
       parser.finish(lineNumber);
@@ -290,7 +291,7 @@ export class DatasetImporter {
     }
     copy.end(batch);
     await copied;
-    onProgress?.(parser.rowCount);
+    onProgress?.(parser.rowCount, 1);
     return parser.rowCount;
   }
 

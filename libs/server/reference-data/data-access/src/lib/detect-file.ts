@@ -6,12 +6,12 @@ const CODE_SET_KINDS = { group: 'x12-group', modifiers: 'modifiers', hcpcs: 'hcp
 
 /** Recognises a reference file by its content (first lines), never by its name. */
 export async function detectReferenceFile(path: string): Promise<ReferenceFileKind | null> {
-  const lines = readLines(path, 'latin1');
+  const { lines } = readLines(path, 'latin1');
   let n = 0;
   let adjustmentCodes = false;
   try {
     for await (const line of lines) {
-      if (/^HCPCS,MOD,DESCRIPTION,/.test(line) || /National Physician Fee Schedule Relative Value File/i.test(line)) {
+      if (/^HCPCS,MOD,DESCRIPTION,/.test(line) || /^,,\d{4} National Physician Fee Schedule Relative Value File/i.test(line)) {
         return 'pprrvu';
       }
       if (/GEOGRAPHIC PRACTICE COST INDICES/i.test(line)) return 'gpci';

@@ -25,4 +25,5 @@ export interface ImportOutcome {
   durationMs: number;
 }
 
-export type ImportProgress = (rowsSoFar: number) => void;
+/** Called while a file loads: rows so far and the share of the file read (0 to 1). */
+export type ImportProgress = (rowsSoFar: number, fractionRead: number) => void;

@@ -1,7 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -11,6 +9,7 @@ import { conversionFactorsFor, releaseWindowFromId } from '@denialmap/shared/fee
 import { copyRow } from './copy-format';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';
+import { readLines } from './line-source';
 
 const RVU_COLUMNS = [
   'release_id', 'hcpcs', 'modifier', 'description', 'status_code', 'not_used_for_medicare_payment',
@@ -81,16 +80,16 @@ export class PprrvuImporter {
       copy.on('error', reject);
     });
     const parser = new PprrvuParser(file);
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'latin1' }), crlfDelay: Infinity });
+    const source = readLines(path, 'latin1');
     let lineNumber = 0;
     try {
-      for await (const line of lines) {
+      for await (const line of source.lines) {
         const record = parser.push(line, ++lineNumber);
         if (record && !copy.write(toCopyRow(parser.release.id, record))) {
           await once(copy, 'drain');
         }
         if (record && onProgress && parser.rowCount % 5000 === 0) {
-          onProgress(parser.rowCount);
+          onProgress(parser.rowCount, source.fraction());
         }
       }
       parser.finish(lineNumber);
@@ -101,7 +100,7 @@ export class PprrvuImporter {
     }
     copy.end();
     await copied;
-    onProgress?.(parser.rowCount);
+    onProgress?.(parser.rowCount, 1);
     return parser;
   }
 

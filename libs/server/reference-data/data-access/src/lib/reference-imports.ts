@@ -23,7 +23,7 @@ export class ReferenceImports {
         file,
         1,
         null,
-        'not a reference file DenialMap can read: expected a CMS PPRRVU relative value file or an NCCI PTP/MUE/add-on table (see data/reference/SOURCES.md)',
+        'not a reference file DenialMap can read: expected a CMS PPRRVU, GPCI, LOCCO, ZIP5, OPPSCAP or ANES file, an NCCI PTP/MUE/add-on table, or a code list (CARC, RARC, group codes, modifiers, HCPCS Level II, ICD-10-CM); see data/reference/SOURCES.md',
       );
     }
     if (kind === 'pprrvu') {
