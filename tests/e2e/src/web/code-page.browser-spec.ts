@@ -77,16 +77,21 @@ describe('the code page in Chromium', () => {
     await page.close();
   });
 
-  it('gets from the home page to a code, and explains an unknown one in words', async () => {
+  it('finds a code by words with suggestions as you type, keyboard only', async () => {
     const { page } = await open('/');
-    await page.fill('#code', '7039');
-    await page.click('button[type=submit]');
-    expect(await page.getByRole('alert').textContent()).toContain('five-character');
-    await page.fill('#code', '70390');
-    await page.click('button[type=submit]');
+    await page.fill('#code', 'zzzz qqqq');
+    await page.waitForTimeout(400);
+    await page.press('#code', 'Enter');
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing matches');
+    await page.fill('#code', 'x-ray salivary');
+    await page.getByRole('option').first().waitFor();
+    expect(await page.getByRole('option').first().textContent()).toContain('70390 X-ray exam of salivary duct');
+    await page.press('#code', 'ArrowDown');
+    expect(await page.getAttribute('#code', 'aria-activedescendant')).toBeTruthy();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'home-search-desktop.png') });
+    await page.press('#code', 'Enter');
     await page.getByTestId('national-non-facility-amount').waitFor();
     expect(page.url()).toContain('/codes/70390');
-
     await page.goto(`${baseUrl()}/codes/99999?dos=2025-06-01`);
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('99999 is not in the fee schedule');

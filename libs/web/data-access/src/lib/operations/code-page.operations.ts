@@ -141,3 +141,20 @@ export const CodeNcciEditsQuery = graphql(`
     }
   }
 `);
+
+export const SearchCodesQuery = graphql(`
+  query SearchCodes($query: String!, $first: Int) {
+    searchCodes(query: $query, first: $first) {
+      totalCount
+      edges {
+        node {
+          code
+          level
+          shortDescriptor
+          longDescriptor
+          statusCode
+        }
+      }
+    }
+  }
+`);
