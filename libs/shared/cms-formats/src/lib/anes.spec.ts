@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AnesthesiaCfParser, ANESTHESIA_CF_COLUMNS } from './anes';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 
 const DATA = join(__dirname, '../../../../../data/reference/rvu');
 
@@ -14,19 +15,11 @@ const AL_2026 = '10112 ,00 ,ALABAMA,19.63,19.53';
 
 function parse(year: number, lines: string[]): { parser: AnesthesiaCfParser; rows: (string | null)[][] } {
   const parser = new AnesthesiaCfParser('test.csv', year);
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return { parser, rows };
+  return { parser, rows: parseLines(parser, lines) };
 }
 
 function refusal(year: number, lines: string[]): CmsFormatError {
-  try {
-    parse(year, lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(year, lines));
 }
 
 describe('AnesthesiaCfParser', () => {

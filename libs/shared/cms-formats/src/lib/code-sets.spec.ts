@@ -3,16 +3,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines } from './spec-helpers';
 import { codeSetParser, CodeSetTable, detectCodeSetTable } from './code-sets';
 
 const DATA = join(__dirname, '../../../../../data/reference');
 const X12_HEADER = 'code,description,usage,notes,start_date,last_modified,stop_date';
 
 function parse(table: CodeSetTable, lines: string[]): (string | null)[][] {
-  const parser = codeSetParser(table, 'test.csv');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return rows;
+  return parseLines(codeSetParser(table, 'test.csv'), lines);
 }
 
 describe('code-set parsers', () => {

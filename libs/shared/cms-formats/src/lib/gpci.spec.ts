@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 import { GPCI_COLUMNS, GpciParser } from './gpci';
 
 const DATA = join(__dirname, '../../../../../data/reference/gpci');
@@ -22,19 +23,11 @@ const HEADER_2026 =
 
 function parse(lines: string[]): { parser: GpciParser; rows: (string | null)[][] } {
   const parser = new GpciParser('test.csv');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return { parser, rows };
+  return { parser, rows: parseLines(parser, lines) };
 }
 
 function refusal(lines: string[]): CmsFormatError {
-  try {
-    parse(lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(lines));
 }
 
 describe('GpciParser', () => {

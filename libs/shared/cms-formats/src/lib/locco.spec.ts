@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 import { GpciParser } from './gpci';
 import { LOCALITY_COUNTY_COLUMNS, LocalityCountyParser } from './locco';
 
@@ -15,19 +16,11 @@ const AL_2025 = '10112,0,ALABAMA ,STATEWIDE ,ALL COUNTIES \r';
 
 function parse(lines: string[]): { parser: LocalityCountyParser; rows: (string | null)[][] } {
   const parser = new LocalityCountyParser('test.csv');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return { parser, rows };
+  return { parser, rows: parseLines(parser, lines) };
 }
 
 function refusal(lines: string[]): CmsFormatError {
-  try {
-    parse(lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(lines));
 }
 
 describe('LocalityCountyParser', () => {

@@ -3,25 +3,17 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 import { detectNcciTable, ncciParser, ncciQuarterFromName, NcciTable } from './ncci';
 
 const DATA = join(__dirname, '../../../../../data/reference/ncci');
 
 function parse(table: NcciTable, lines: string[]): (string | null)[][] {
-  const parser = ncciParser(table, 'test.csv');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return rows;
+  return parseLines(ncciParser(table, 'test.csv'), lines);
 }
 
 function refusal(table: NcciTable, lines: string[]): CmsFormatError {
-  try {
-    parse(table, lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  return refusalOf(() => parse(table, lines));
 }
 
 const PTP_HEADER = 'column_1,column_2,deletion_date,modifier_indicator,ptp_edit_rationale';

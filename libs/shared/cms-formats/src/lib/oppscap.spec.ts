@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 import { OPPS_CAP_COLUMNS, OppsCapParser } from './oppscap';
 
 const DATA = join(__dirname, '../../../../../data/reference/rvu');
@@ -11,19 +12,11 @@ const ROW = '0633T,TC,C,01112,05,150.69,150.69\r';
 
 function parse(lines: string[]): { parser: OppsCapParser; rows: (string | null)[][] } {
   const parser = new OppsCapParser('test.csv');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return { parser, rows };
+  return { parser, rows: parseLines(parser, lines) };
 }
 
 function refusal(lines: string[]): CmsFormatError {
-  try {
-    parse(lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(lines));
 }
 
 describe('OppsCapParser', () => {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CmsFormatError } from './cms-format.error';
+import { refusalOf } from './spec-helpers';
 import { PprrvuParser, PprrvuRecord } from './pprrvu';
 
 const DATA = join(__dirname, '../../../../../data/reference/rvu');
@@ -27,13 +28,7 @@ function parse(lines: string[]): { parser: PprrvuParser; records: PprrvuRecord[]
 }
 
 function failure(lines: string[]): CmsFormatError {
-  try {
-    parse(lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(lines));
 }
 
 describe('PprrvuParser', () => {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CmsFormatError } from './cms-format.error';
+import { parseLines, refusalOf } from './spec-helpers';
 import { ZIP5_COLUMNS, Zip5Parser } from './zip5';
 
 const DATA = join(__dirname, '../../../../../data/reference/gpci');
@@ -17,19 +18,11 @@ const AL_RURAL = record('AL350041011200RZ9   0 A');
 
 function parse(lines: string[]): { parser: Zip5Parser; rows: (string | null)[][] } {
   const parser = new Zip5Parser('test.txt');
-  const rows = lines.map((l, i) => parser.push(l, i + 1)).filter((r): r is (string | null)[] => r !== null);
-  parser.finish(lines.length);
-  return { parser, rows };
+  return { parser, rows: parseLines(parser, lines) };
 }
 
 function refusal(lines: string[]): CmsFormatError {
-  try {
-    parse(lines);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return refusalOf(() => parse(lines));
 }
 
 /** Replaces characters from a 1-based position, like editing the fixed-width record by hand. */
