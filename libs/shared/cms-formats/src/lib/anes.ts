@@ -1,5 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
-import { splitCsvLine } from './csv-line';
+import { csvCells } from './csv-line';
 
 /**
  * CMS anesthesia conversion factors by Medicare locality (ANES<year>.csv, RVU bundle): one header
@@ -71,12 +71,8 @@ export class AnesthesiaCfParser {
   }
 
   push(line: string, lineNumber: number): (string | null)[] | null {
-    const fields = splitCsvLine(line.replace(/\r$/, ''));
-    if (fields === null) {
-      throw new CmsFormatError(this.file, lineNumber, null, 'a quoted field is not closed on this line');
-    }
     // Cells are padded ("10112 ,00 ,ALABAMA,19.31 ").
-    const cells = fields.map((f) => f.trim());
+    const cells = csvCells(this.file, line, lineNumber);
     if (this.layout === null) {
       this.readHeader(cells, lineNumber);
       return null;

@@ -1,5 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
-import { splitCsvLine } from './csv-line';
+import { csvCells } from './csv-line';
 
 /**
  * CMS PFS Addendum E, "Geographic Practice Cost Indices (GPCIs) by State and Medicare Locality"
@@ -72,11 +72,7 @@ export class GpciParser {
   }
 
   push(line: string, lineNumber: number): (string | null)[] | null {
-    const fields = splitCsvLine(line.replace(/\r$/, ''));
-    if (fields === null) {
-      throw new CmsFormatError(this.file, lineNumber, null, 'a quoted field is not closed on this line');
-    }
-    const cells = fields.map((f) => f.trim());
+    const cells = csvCells(this.file, line, lineNumber);
     if (this.checks === null) {
       return this.readBanner(line, cells, lineNumber);
     }

@@ -1,5 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
-import { splitCsvLine } from './csv-line';
+import { csvCells } from './csv-line';
 
 /**
  * CMS "Counties Included in <year> Localities" (25LOCCO.csv, 26LOCCO.csv): the locality-to-county
@@ -55,11 +55,7 @@ export class LocalityCountyParser {
   }
 
   push(line: string, lineNumber: number): (string | null)[] | null {
-    const fields = splitCsvLine(line.replace(/\r$/, ''));
-    if (fields === null) {
-      throw new CmsFormatError(this.file, lineNumber, null, 'a quoted field is not closed on this line');
-    }
-    const cells = fields.map((f) => f.trim());
+    const cells = csvCells(this.file, line, lineNumber);
     if (this.width === null) {
       return this.readBanner(line, cells, lineNumber);
     }

@@ -1,5 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
-import { splitCsvLine } from './csv-line';
+import { csvCells } from './csv-line';
 
 /**
  * CMS OPPS payment caps for imaging services by carrier and locality (OPPSCAP_<Mon>.csv, RVU bundle):
@@ -40,11 +40,7 @@ export class OppsCapParser {
   }
 
   push(line: string, lineNumber: number): (string | null)[] | null {
-    const fields = splitCsvLine(line.replace(/\r$/, ''));
-    if (fields === null) {
-      throw new CmsFormatError(this.file, lineNumber, null, 'a quoted field is not closed on this line');
-    }
-    const cells = fields.map((f) => f.trim());
+    const cells = csvCells(this.file, line, lineNumber);
     if (!this.headerSeen) {
       this.checkHeader(cells, lineNumber);
       this.headerSeen = true;
