@@ -247,6 +247,14 @@ describe('code(...) over HTTP with the real database (first run loads inline)', 
     expect(errors?.[0].extensions['field']).toBe(field);
   });
 
+  it('says why a HCPCS Level II code the fee schedule does not price has no page of amounts', async () => {
+    const { errors } = await graphql('{ code(code: "E2610", dateOfService: "2025-06-01") { code } }');
+    expect(errors?.[0]).toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+      message: 'E2610 (Wheelchair seat cushion, powered) is a HCPCS Level II code that the Medicare Physician Fee Schedule (RVU25D) does not price; Medicare pays it under another fee schedule, such as DMEPOS, or not at all.',
+    });
+  });
+
   it('lists the loaded releases for freshness', async () => {
     const { data } = await graphql('{ feeScheduleReleases { id effectiveFrom effectiveTo } }');
     expect(data?.['feeScheduleReleases']).toEqual([

@@ -36,7 +36,14 @@ export class CodeService {
     });
     const global = rows.find((r) => r.modifier === '');
     if (!global) {
-      throw new NotFoundError('Code', code, `${code} is not in the Medicare Physician Fee Schedule release ${release.id} (${release.sourceFile}).`);
+      const levelTwo = hcpcsLevel(code) === 'HCPCS_LEVEL_II' ? await this.codeSets.hcpcsLongDescription(code) : null;
+      throw new NotFoundError(
+        'Code',
+        code,
+        levelTwo
+          ? `${code} (${levelTwo}) is a HCPCS Level II code that the Medicare Physician Fee Schedule (${release.id}) does not price; Medicare pays it under another fee schedule, such as DMEPOS, or not at all.`
+          : `${code} is not in the Medicare Physician Fee Schedule release ${release.id} (${release.sourceFile}).`,
+      );
     }
     const level = hcpcsLevel(code) === 'CPT' ? CodeLevel.CPT : CodeLevel.HCPCS_LEVEL_II;
     const longDescriptor = level === CodeLevel.HCPCS_LEVEL_II ? await this.codeSets.hcpcsLongDescription(code) : null;
