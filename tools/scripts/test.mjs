@@ -29,6 +29,7 @@ const steps = [
   ['unit tests', [...nx, 'run-many', '-t', 'test', '--skip-nx-cache', '--output-style=static']],
   ['integration tests (PostgreSQL, Redis, BullMQ)', [...nx, 'run-many', '-t', 'integration', '--skip-nx-cache', '--output-style=static']],
   ['build api, worker, web', [...nx, 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static']],
+  ['initial JavaScript within 170 KiB gzipped', [process.execPath, 'tools/scripts/check-bundle-size.mjs']],
   ['end-to-end: API over HTTP and the web app in Chromium', [...nx, 'run', 'e2e:e2e', '--skip-nx-cache', '--output-style=static', '--exclude-task-dependencies']],
 ];
 
