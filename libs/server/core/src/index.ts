@@ -21,3 +21,4 @@ export * from './lib/health/readiness.registry';
 export * from './lib/health/health.module';
 export * from './lib/api-core.module';
 export * from './lib/cache/memo-cache';
+export * from './lib/cache/refreshing-value';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
-import { CodeSetRepository, NcciRepository } from '@denialmap/server/reference-data/data-access';
+import { CodeSetRepository } from '@denialmap/server/reference-data/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { IsoDate, parseIsoDate, selectRelease } from '@denialmap/shared/fee-schedule';
+import { DatasetCatalog } from './dataset-catalog';
 import { toDatasetObject } from './dataset-freshness';
 import { ReleaseCatalog } from './release-catalog';
 import { CodeLevel } from './graphql/code-detail.object';
@@ -21,12 +22,13 @@ const MAX_QUERY = 100;
 /** Code lists for report forms and claim checks, and search over CPT/HCPCS codes. */
 @Injectable()
 export class CodeSetsService {
+  /** Lists and searches keyed by the active editions, so a new import is never served stale. */
   private readonly memo = new MemoCache<unknown>(5_000);
 
   constructor(
     private readonly codeSets: CodeSetRepository,
-    private readonly catalog: ReleaseCatalog,
-    private readonly ncci: NcciRepository,
+    private readonly releases: ReleaseCatalog,
+    private readonly editions: DatasetCatalog,
   ) {}
 
   async adjustmentCode(list: 'carc' | 'rarc', raw: string, today = new Date()): Promise<AdjustmentCodeObject> {
@@ -34,11 +36,10 @@ export class CodeSetsService {
     if (!/^[0-9A-Z]{1,5}$/.test(code)) {
       throw new InvalidInputError('code', `"${raw}" is not a ${list.toUpperCase()} code.`);
     }
-    const [found, editions] = await Promise.all([this.codeSets.adjustmentCode(list, code), this.editions()]);
+    const [found, edition] = await Promise.all([this.codeSets.adjustmentCode(list, code), this.editions.edition(list === 'carc' ? 'X12_CARC' : 'X12_RARC')]);
     if (!found) {
       throw new NotFoundError(list.toUpperCase(), code, `${list.toUpperCase()} ${code} is not in the loaded X12 list.`);
     }
-    const edition = editions.find((e) => e.dataset === (list === 'carc' ? 'X12_CARC' : 'X12_RARC'));
     return {
       ...found,
       active: found.stopDate === null || found.stopDate > today.toISOString().slice(0, 10),
@@ -49,7 +50,7 @@ export class CodeSetsService {
   /** Every loaded edition of every table besides the fee schedule, for data-freshness displays. */
   async datasets(rawDate: string | null | undefined): Promise<ReferenceDatasetObject[]> {
     const dateOfService = rawDate ? parseIsoDate(rawDate, 'dateOfService') : new Date().toISOString().slice(0, 10);
-    return (await this.ncci.activeReleases()).map((e) => toDatasetObject(e, dateOfService));
+    return (await this.editions.editions()).map((e) => toDatasetObject(e, dateOfService));
   }
 
   groupCodes(): Promise<GroupCodeObject[]> {
@@ -80,7 +81,7 @@ export class CodeSetsService {
   async searchCodes(args: SearchArgs): Promise<ConnectionShape<CodeSearchHitObject>> {
     const query = checkedQuery(args.query);
     const request = pageRequest(args);
-    const releases = await this.catalog.releases();
+    const releases = await this.releases.releases();
     // Search the release in force today (or the newest loaded): descriptors rarely change between releases.
     const today = new Date().toISOString().slice(0, 10) as IsoDate;
     const release = releases.some((r) => r.year === Number(today.slice(0, 4))) ? selectRelease(releases, today).release : releases[releases.length - 1];
@@ -93,12 +94,8 @@ export class CodeSetsService {
     );
   }
 
-  private editions() {
-    return this.cached('editions', () => this.ncci.activeReleases());
-  }
-
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return this.memo.get(key, load) as Promise<T>;
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.memo.get(`${await this.editions.key()}|${key}`, load) as Promise<T>;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DatasetReleaseView, NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
+import { NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
 import { addOnEditType, explainPtpEdit, isPtpEditInForce, modifierIndicatorMeaning, mueAdjudication } from '@denialmap/shared/ncci';
+import { DatasetCatalog } from './dataset-catalog';
 import { toDatasetObject } from './dataset-freshness';
 import {
   AddOnCodeEditObject,
@@ -18,12 +19,13 @@ const LIST_CAP = 100;
 /** NCCI facts for a code on a date of service: PTP pairs both ways, MUE, add-on rules. */
 @Injectable()
 export class NcciService {
-  private releases: { at: number; value: Promise<DatasetReleaseView[]> } | null = null;
   /** NCCI answers keyed by the active editions (so a new import is never served stale) and the question. */
   private readonly answers = new MemoCache<unknown>(20_000);
-  private editionsKeyFor: { releases: DatasetReleaseView[]; key: string } | null = null;
 
-  constructor(private readonly repository: NcciRepository) {}
+  constructor(
+    private readonly repository: NcciRepository,
+    private readonly catalog: DatasetCatalog,
+  ) {}
 
   async ptpEdits(code: string, dateOfService: string, args: NcciEditArgs): Promise<ConnectionShape<NcciPtpEditObject>> {
     const request = pageRequest(args);
@@ -55,7 +57,7 @@ export class NcciService {
   }
 
   private async loadMue(code: string): Promise<MedicallyUnlikelyEditObject | null> {
-    const [mue, release] = await Promise.all([this.repository.mue(code), this.release('NCCI_MUE')]);
+    const [mue, release] = await Promise.all([this.repository.mue(code), this.catalog.edition('NCCI_MUE')]);
     if (!mue) return null;
     const mai = mueAdjudication(mue.adjudicationIndicator);
     return {
@@ -73,7 +75,7 @@ export class NcciService {
     const [asAddOn, asPrimary, release] = await Promise.all([
       this.repository.addOnEdits(code, 'ADD_ON', LIST_CAP),
       this.repository.addOnEdits(code, 'PRIMARY', LIST_CAP),
-      this.release('NCCI_AOC'),
+      this.catalog.edition('NCCI_AOC'),
     ]);
     const toObject = (e: { primaryCode: string; addOnCode: string; editType: string }): AddOnCodeEditObject => ({
       ...e,
@@ -90,33 +92,11 @@ export class NcciService {
   }
 
   async sources(dateOfService: string): Promise<ReferenceDatasetObject[]> {
-    return (await this.activeReleases()).filter((r) => r.dataset.startsWith('NCCI_')).map((r) => toDatasetObject(r, dateOfService));
+    return (await this.catalog.editions()).filter((r) => r.dataset.startsWith('NCCI_')).map((r) => toDatasetObject(r, dateOfService));
   }
 
   private async memo<T>(question: string, load: () => Promise<T>): Promise<T> {
-    return this.answers.get(`${await this.editionsKey()}|${question}`, load) as Promise<T>;
-  }
-
-  /** Identity of the active editions; recomputed only when the edition list is re-read. */
-  private async editionsKey(): Promise<string> {
-    const releases = await this.activeReleases();
-    if (this.editionsKeyFor?.releases !== releases) {
-      this.editionsKeyFor = { releases, key: releases.map((r) => `${r.id}@${r.importedAt.getTime()}`).join(',') };
-    }
-    return this.editionsKeyFor.key;
-  }
-
-  private async release(dataset: string): Promise<DatasetReleaseView | undefined> {
-    return (await this.activeReleases()).find((r) => r.dataset === dataset);
-  }
-
-  private activeReleases(): Promise<DatasetReleaseView[]> {
-    if (!this.releases || Date.now() - this.releases.at > 10_000) {
-      const value = this.repository.activeReleases();
-      this.releases = { at: Date.now(), value };
-      value.catch(() => (this.releases = null));
-    }
-    return this.releases.value;
+    return this.answers.get(`${await this.catalog.key()}|${question}`, load) as Promise<T>;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { RefreshingValue } from '@denialmap/server/core';
 import { FeeScheduleReleaseView, FeeScheduleRepository } from '@denialmap/server/reference-data/data-access';
 import { ServiceUnavailableError } from '@denialmap/shared/errors';
-
-const TTL_MS = 10_000;
 
 /**
  * The loaded fee schedule releases, re-read at most every 10 s: they change only when an import
@@ -10,19 +9,16 @@ const TTL_MS = 10_000;
  */
 @Injectable()
 export class ReleaseCatalog {
-  private cached: { at: number; value: Promise<FeeScheduleReleaseView[]> } | null = null;
+  private readonly loaded: RefreshingValue<FeeScheduleReleaseView[]>;
 
-  constructor(private readonly repository: FeeScheduleRepository) {}
+  constructor(repository: FeeScheduleRepository) {
+    this.loaded = new RefreshingValue(() => repository.listReleases(), 10_000);
+  }
 
   async releases(): Promise<FeeScheduleReleaseView[]> {
-    if (!this.cached || Date.now() - this.cached.at > TTL_MS) {
-      const value = this.repository.listReleases();
-      this.cached = { at: Date.now(), value };
-      value.catch(() => (this.cached = null));
-    }
-    const releases = await this.cached.value;
+    const releases = await this.loaded.get();
     if (releases.length === 0) {
-      this.cached = null;
+      this.loaded.reset();
       throw new ServiceUnavailableError('No fee schedule release is loaded yet. On a first run the shipped CMS data loads within a minute.');
     }
     return releases;
