@@ -1,8 +1,6 @@
-import { once } from 'node:events';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { PostgresPool } from '@denialmap/server/core';
 import {
   ANESTHESIA_CF_COLUMNS,
@@ -22,9 +20,9 @@ import {
   ZIP5_COLUMNS,
 } from '@denialmap/shared/cms-formats';
 import { copyRow } from './copy-format';
+import { copyLines } from './copy-lines';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
-import { readLines } from './line-source';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
 export interface RowParser {
@@ -259,38 +257,16 @@ export class DatasetImporter {
     rawCsv = false,
   ): Promise<number> {
     const columnList = year === undefined ? columns : ['year', ...columns];
-    const copy = client.query(copyFrom(`COPY ${target} (${columnList.join(', ')}) FROM STDIN${rawCsv ? ' WITH (FORMAT csv)' : ''}`));
-    const copied = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    let lineNumber = 0;
-    let batch = '';
-    const source = readLines(path);
-    try {
-      for await (const line of source.lines) {
-        lineNumber++;
-        if (rawCsv && parser.accept) {
-          if (parser.accept(line, lineNumber)) batch += `${line}\n`;
-        } else {
-          const values = parser.push(line, lineNumber);
-          if (values) batch += copyRow(year === undefined ? values : [year, ...values]);
-        }
-        // Write in ~64 KiB batches: far fewer stream calls than one per row.
-        if (batch.length > 65536) {
-          if (!copy.write(batch)) await once(copy, 'drain');
-          batch = '';
-          onProgress?.(parser.rowCount, source.fraction());
-        }
+    const sql = `COPY ${target} (${columnList.join(', ')}) FROM STDIN${rawCsv ? ' WITH (FORMAT csv)' : ''}`;
+    const toChunk = (line: string, lineNumber: number): string | null => {
+      if (rawCsv && parser.accept) {
+        return parser.accept(line, lineNumber) ? `${line}\n` : null;
       }
-      parser.finish(lineNumber);
-    } catch (error) {
-      copy.destroy(error instanceof Error ? error : new Error(String(error)));
-      await copied.catch(() => undefined);
-      throw error;
-    }
-    copy.end(batch);
-    await copied;
+      const values = parser.push(line, lineNumber);
+      return values && copyRow(year === undefined ? values : [year, ...values]);
+    };
+    const lines = await copyLines(client, sql, path, 'utf8', toChunk, (fraction) => onProgress?.(parser.rowCount, fraction));
+    parser.finish(lines);
     onProgress?.(parser.rowCount, 1);
     return parser.rowCount;
   }

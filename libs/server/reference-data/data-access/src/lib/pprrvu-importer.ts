@@ -1,15 +1,13 @@
-import { once } from 'node:events';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { PostgresPool } from '@denialmap/server/core';
 import { CmsFormatError, PprrvuParser, PprrvuRecord } from '@denialmap/shared/cms-formats';
 import { conversionFactorsFor, releaseWindowFromId } from '@denialmap/shared/fee-schedule';
 import { copyRow } from './copy-format';
+import { copyLines } from './copy-lines';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';
-import { readLines } from './line-source';
 
 const RVU_COLUMNS = [
   'release_id', 'hcpcs', 'modifier', 'description', 'status_code', 'not_used_for_medicare_payment',
@@ -74,32 +72,19 @@ export class PprrvuImporter {
 
   private async copyIntoStaging(client: PoolClient, path: string, file: string, onProgress?: ImportProgress): Promise<PprrvuParser> {
     await client.query(`CREATE TEMP TABLE stage_rvu_row (LIKE rvu_row INCLUDING DEFAULTS) ON COMMIT DROP`);
-    const copy = client.query(copyFrom(`COPY stage_rvu_row (${RVU_COLUMNS.join(', ')}) FROM STDIN`));
-    const copied = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
     const parser = new PprrvuParser(file);
-    const source = readLines(path, 'latin1');
-    let lineNumber = 0;
-    try {
-      for await (const line of source.lines) {
-        const record = parser.push(line, ++lineNumber);
-        if (record && !copy.write(toCopyRow(parser.release.id, record))) {
-          await once(copy, 'drain');
-        }
-        if (record && onProgress && parser.rowCount % 5000 === 0) {
-          onProgress(parser.rowCount, source.fraction());
-        }
-      }
-      parser.finish(lineNumber);
-    } catch (error) {
-      copy.destroy(error instanceof Error ? error : new Error(String(error)));
-      await copied.catch(() => undefined);
-      throw error;
-    }
-    copy.end();
-    await copied;
+    const lines = await copyLines(
+      client,
+      `COPY stage_rvu_row (${RVU_COLUMNS.join(', ')}) FROM STDIN`,
+      path,
+      'latin1',
+      (line, lineNumber) => {
+        const record = parser.push(line, lineNumber);
+        return record && toCopyRow(parser.release.id, record);
+      },
+      (fraction) => onProgress?.(parser.rowCount, fraction),
+    );
+    parser.finish(lines);
     onProgress?.(parser.rowCount, 1);
     return parser;
   }
