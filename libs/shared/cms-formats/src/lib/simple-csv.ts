@@ -128,18 +128,13 @@ export const read = {
   optionalIsoDate: (v: string) => {
     if (v === '') return null;
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (!m) return undefined;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? v : undefined;
+    return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
   },
   pattern: (re: RegExp) => (v: string) => (re.test(v) ? v : undefined),
-  optionalPattern: (re: RegExp) => (v: string) => (v === '' ? null : re.test(v) ? v : undefined),
   /** YYYYMMDD (blank = none) as YYYY-MM-DD, refusing impossible dates. */
   optionalCompactDate: (v: string) => {
     if (v === '') return null;
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
-    if (!m) return undefined;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+    return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
   },
 };
