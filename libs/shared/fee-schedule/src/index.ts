@@ -8,3 +8,7 @@ export * from './lib/conversion-factors';
 export * from './lib/setting-amount';
 export * from './lib/rvu-indicators';
 export * from './lib/work-gpci-floor';
+export * from './lib/pricing/place-of-service';
+export * from './lib/pricing/claim-finding';
+export * from './lib/pricing/pricing-types';
+export * from './lib/pricing/claim-pricing';

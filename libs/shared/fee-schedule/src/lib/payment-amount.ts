@@ -55,10 +55,10 @@ export function computeFeeScheduleAmount(input: PaymentInputs): PaymentAmount {
   const { rvus, gpci, rvuSource, peColumn } = input;
   const cf = decimal(input.conversionFactor);
   const parts = [
-    { name: 'Work', rvu: decimal(rvus.workRvu), index: decimal(gpci.work), column: 'WORK RVU' },
-    { name: 'Practice expense', rvu: decimal(rvus.practiceExpenseRvu), index: decimal(gpci.practiceExpense), column: peColumn },
-    { name: 'Malpractice', rvu: decimal(rvus.malpracticeRvu), index: decimal(gpci.malpractice), column: 'MP RVU' },
-  ].map((p) => ({ ...p, adjusted: p.rvu.times(p.index) }));
+    { name: 'Work', rvu: rvus.workRvu, index: gpci.work, column: 'WORK RVU' },
+    { name: 'Practice expense', rvu: rvus.practiceExpenseRvu, index: gpci.practiceExpense, column: peColumn },
+    { name: 'Malpractice', rvu: rvus.malpracticeRvu, index: gpci.malpractice, column: 'MP RVU' },
+  ].map((p) => ({ ...p, adjusted: decimal(p.rvu).times(p.index) }));
 
   const adjustedRvus = parts.reduce((sum, p) => sum.plus(p.adjusted), new Decimal(0));
   const unrounded = adjustedRvus.times(cf);
@@ -66,7 +66,8 @@ export function computeFeeScheduleAmount(input: PaymentInputs): PaymentAmount {
 
   const steps: PaymentStep[] = parts.map((p) => ({
     rule: `${p.name} RVU x ${p.name.toLowerCase()} GPCI`,
-    formula: `${p.rvu.toFixed(2)} x ${p.index.toFixed(3)}`,
+    // The file's own figures, as printed (RVUs to 2 places, GPCIs to 3), when given as text.
+    formula: `${typeof p.rvu === 'string' ? p.rvu : decimal(p.rvu).toFixed(2)} x ${typeof p.index === 'string' ? p.index : decimal(p.index).toFixed(3)}`,
     result: p.adjusted.toString(),
     source: `${rvuSource} (${p.column}); ${gpci.label}`,
   }));

@@ -1,0 +1,3 @@
+import { describeBaseFormulaProperty } from './base-formula.testing';
+
+describeBaseFormulaProperty(2026);
