@@ -22,3 +22,4 @@ export * from './lib/health/health.module';
 export * from './lib/api-core.module';
 export * from './lib/cache/memo-cache';
 export * from './lib/cache/refreshing-value';
+export * from './lib/graphql/payment-step.object';

@@ -12,3 +12,5 @@ export * from './lib/ncci.repository';
 export * from './lib/code-set.types';
 export * from './lib/code-set.repository';
 export * from './lib/locality.repository';
+export * from './lib/release-catalog';
+export * from './lib/dataset-catalog';

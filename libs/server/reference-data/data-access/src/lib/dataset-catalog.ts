@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RefreshingValue } from '@denialmap/server/core';
-import { DatasetReleaseView, NcciRepository } from '@denialmap/server/reference-data/data-access';
+import { DatasetReleaseView } from './ncci.types';
+import { NcciRepository } from './ncci.repository';
 
 /**
  * The active edition of every reference table besides the fee schedule, re-read at most every

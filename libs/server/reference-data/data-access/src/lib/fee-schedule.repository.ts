@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@denialmap/server/core';
 import { toReleaseView, toRvuRowView } from './fee-schedule.mapper';
-import { FeeScheduleReleaseView, RvuRowView } from './fee-schedule.types';
+import { FeeScheduleReleaseView, OppsCapView, RvuRowView } from './fee-schedule.types';
 
 /** Reads of fee schedule releases and their RVU rows. The only code here that touches Prisma. */
 @Injectable()
@@ -17,5 +17,13 @@ export class FeeScheduleRepository {
   async findRvuRows(releaseId: string, hcpcs: string): Promise<RvuRowView[]> {
     const rows = await this.prisma.rvuRow.findMany({ where: { releaseId, hcpcs }, orderBy: { modifier: 'asc' } });
     return rows.map(toRvuRowView);
+  }
+
+  /** The OPPS-based imaging caps of one code, every modifier row and locality. */
+  async oppsCaps(code: string): Promise<OppsCapView[]> {
+    const rows = await this.prisma.$queryRaw<{ modifier: string; mac: string; locality_number: string; facility_price: string; non_facility_price: string }[]>`
+      SELECT modifier, mac, locality_number, facility_price::text AS facility_price, non_facility_price::text AS non_facility_price
+      FROM opps_cap WHERE hcpcs = ${code}`;
+    return rows.map((r) => ({ hcpcs: code, modifier: r.modifier, mac: r.mac, localityNumber: r.locality_number, facilityPrice: r.facility_price, nonFacilityPrice: r.non_facility_price }));
   }
 }

@@ -50,3 +50,13 @@ export interface RvuRowView {
   calculationFlag: string;
   imagingFamilyIndicator: string;
 }
+
+/** One OPPS-based imaging cap: the most the MPFS pays for the code (and modifier row) in a locality. */
+export interface OppsCapView {
+  hcpcs: string;
+  modifier: string;
+  mac: string;
+  localityNumber: string;
+  facilityPrice: string;
+  nonFacilityPrice: string;
+}

@@ -88,4 +88,21 @@ export class NcciRepository {
       edits: rows.map((r) => ({ primaryCode: r.primary_code, addOnCode: r.add_on_code, editType: r.edit_type })),
     };
   }
+
+  /** The PTP edits whose two codes are both among `codes` (a claim's codes), either direction. */
+  async ptpEditsAmong(codes: string[]): Promise<PtpEditView[]> {
+    if (codes.length < 2) return [];
+    const rows = await this.prisma.$queryRaw<{ column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null }[]>`
+      SELECT column_1, column_2, deletion_date, modifier_indicator, rationale
+      FROM ncci_ptp_edit WHERE column_2 = ANY(${codes}::text[]) AND column_1 = ANY(${codes}::text[])`;
+    return rows.map((r) => ({ column1: r.column_1, column2: r.column_2, deletionDate: isoDate(r.deletion_date), modifierIndicator: r.modifier_indicator, rationale: r.rationale }));
+  }
+
+  /** Add-on edits where one of `codes` is the add-on: its primaries and edit type. */
+  async addOnEditsFor(codes: string[]): Promise<AddOnEditView[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.prisma.$queryRaw<{ primary_code: string; add_on_code: string; edit_type: string }[]>`
+      SELECT primary_code, add_on_code, edit_type FROM ncci_add_on_edit WHERE add_on_code = ANY(${codes}::text[])`;
+    return rows.map((r) => ({ primaryCode: r.primary_code, addOnCode: r.add_on_code, editType: r.edit_type }));
+  }
 }

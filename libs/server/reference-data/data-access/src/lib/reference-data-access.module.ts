@@ -7,9 +7,11 @@ import { DatasetImporter } from './dataset-importer';
 import { PprrvuImporter } from './pprrvu-importer';
 import { ReferenceImports } from './reference-imports';
 import { ShippedReferenceData } from './shipped-reference-data';
+import { ReleaseCatalog } from './release-catalog';
+import { DatasetCatalog } from './dataset-catalog';
 
 @Module({
-  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
-  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData],
+  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog],
+  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog],
 })
 export class ReferenceDataAccessModule {}

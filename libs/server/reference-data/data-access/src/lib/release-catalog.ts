@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RefreshingValue } from '@denialmap/server/core';
-import { FeeScheduleReleaseView, FeeScheduleRepository } from '@denialmap/server/reference-data/data-access';
+import { FeeScheduleReleaseView } from './fee-schedule.types';
+import { FeeScheduleRepository } from './fee-schedule.repository';
 import { ServiceUnavailableError } from '@denialmap/shared/errors';
 
 /**

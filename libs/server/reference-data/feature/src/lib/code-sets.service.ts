@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
-import { CodeSetRepository } from '@denialmap/server/reference-data/data-access';
+import { CodeSetRepository, DatasetCatalog, ReleaseCatalog } from '@denialmap/server/reference-data/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { IsoDate, parseIsoDate, selectRelease } from '@denialmap/shared/fee-schedule';
-import { DatasetCatalog } from './dataset-catalog';
 import { toDatasetObject } from './dataset-freshness';
-import { ReleaseCatalog } from './release-catalog';
 import { CodeLevel } from './graphql/code-detail.object';
 import { ReferenceDatasetObject } from './graphql/ncci.object';
 import {

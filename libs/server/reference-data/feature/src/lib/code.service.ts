@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MemoCache } from '@denialmap/server/core';
-import { CodeSetRepository, FeeScheduleRepository, RvuRowView } from '@denialmap/server/reference-data/data-access';
+import { CodeSetRepository, FeeScheduleRepository, ReleaseCatalog, RvuRowView } from '@denialmap/server/reference-data/data-access';
 import { NotFoundError } from '@denialmap/shared/errors';
 import { hcpcsLevel, IsoDate, parseHcpcsCode, parseIsoDate, selectRelease, statusCodeMeaning } from '@denialmap/shared/fee-schedule';
-import { ReleaseCatalog } from './release-catalog';
 import { CodeDetailObject, CodeLevel, ReleaseMatch, RvuBreakdownObject } from './graphql/code-detail.object';
 import { FeeScheduleReleaseObject } from './graphql/fee-schedule-release.object';
 import { descriptorNotice, releaseLabel, toReleaseObject, toRvuBreakdown } from './code-detail.mapper';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
+import { DatasetCatalog, NcciRepository, PtpEditView } from '@denialmap/server/reference-data/data-access';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
 import { addOnEditType, explainPtpEdit, isPtpEditInForce, modifierIndicatorMeaning, mueAdjudication } from '@denialmap/shared/ncci';
-import { DatasetCatalog } from './dataset-catalog';
 import { toDatasetObject } from './dataset-freshness';
 import {
   AddOnCodeEditObject,

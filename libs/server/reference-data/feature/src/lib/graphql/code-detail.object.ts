@@ -1,4 +1,4 @@
-import { DecimalScalar } from '@denialmap/server/core';
+import { DecimalScalar, PaymentStepObject } from '@denialmap/server/core';
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FeeScheduleReleaseObject } from './fee-schedule-release.object';
 import { IndicatorMeaningObject } from './indicator.object';
@@ -24,14 +24,6 @@ export class CodeStatusObject {
   @Field(() => String) label!: string;
   @Field(() => String) meaning!: string;
   @Field(() => Boolean, { description: 'True for A, R and T: the RVUs are used for payment.' }) paidFromRvus!: boolean;
-}
-
-@ObjectType('PaymentStep', { description: 'One step of the payment math, with the rule and where each input came from.' })
-export class PaymentStepObject {
-  @Field(() => String) rule!: string;
-  @Field(() => String) formula!: string;
-  @Field(() => String) result!: string;
-  @Field(() => String) source!: string;
 }
 
 @ObjectType('SettingAmount', { description: 'A fee schedule amount for one setting, or the reason there is none.' })
