@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApiCoreModule } from '@denialmap/server/core';
+import { PricingModule } from '@denialmap/server/pricing/feature';
 import { ReferenceDataModule } from '@denialmap/server/reference-data/feature';
 
 /** Wiring only: the api is the GraphQL endpoint, health checks and the web app's files. */
 @Module({
-  imports: [ApiCoreModule, ReferenceDataModule],
+  imports: [ApiCoreModule, ReferenceDataModule, PricingModule],
 })
 export class AppModule {}
