@@ -33,7 +33,7 @@ describe('PTP pairs among the lines', () => {
     expect(result.deniedLines.has(1)).toBe(true);
   });
 
-  it.each(['59', 'XU', 'XS', 'RT', '25'])('modifier indicator 1 with %s (NCCI-associated) is bypassed, with a documentation reminder', (modifier) => {
+  it.each(['59', 'XU', 'XS', '25'])('modifier indicator 1 with %s (NCCI-associated) is bypassed, with a documentation reminder', (modifier) => {
     const result = checkClaimEdits([line('70390'), line('76000', [modifier])], data({ ptpEdits }));
     expect(result.findings).toEqual([expect.objectContaining({ severity: 'INFO', message: expect.stringContaining(`bypassed by modifier ${modifier} on line 2`) })]);
     expect(result.deniedLines.size).toBe(0);
@@ -42,6 +42,13 @@ describe('PTP pairs among the lines', () => {
   it('accepts the modifier on the column 1 line too (CR 11168)', () => {
     const result = checkClaimEdits([line('70390', ['XS']), line('76000')], data({ ptpEdits }));
     expect(result.deniedLines.size).toBe(0);
+  });
+
+  it('anatomic modifiers bypass only when the two lines name different sites', () => {
+    expect(checkClaimEdits([line('70390', ['RT']), line('76000', ['LT'])], data({ ptpEdits })).deniedLines.size).toBe(0);
+    expect(checkClaimEdits([line('70390', ['RT']), line('76000', ['RT'])], data({ ptpEdits })).deniedLines.size).toBe(1);
+    expect(checkClaimEdits([line('70390', ['RT']), line('76000')], data({ ptpEdits })).deniedLines.size).toBe(1);
+    expect(checkClaimEdits([line('70390'), line('76000', ['LT'])], data({ ptpEdits })).deniedLines.size).toBe(1);
   });
 
   it('26 is not an NCCI-associated modifier', () => {

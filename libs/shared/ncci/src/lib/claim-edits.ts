@@ -38,6 +38,24 @@ export interface ClaimEditResult {
 }
 
 const BYPASS = new Set(NCCI_ASSOCIATED_MODIFIERS);
+/** Anatomic modifiers say where: they separate two services only when the two lines name different sites. */
+const ANATOMIC = new Set(['E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'LM', 'RC', 'RI']);
+
+/**
+ * The NCCI-associated modifier that bypasses a modifier-indicator-1 edit, on either line (CMS
+ * accepts it on either since CR 11168): any non-anatomic one (59, XE/XS/XP/XU, 25, 57, 58, 78,
+ * 79, 24, 27, 91), or anatomic modifiers when both lines carry them and they differ.
+ */
+function bypassingModifier(one: EditedLine, i: number, two: EditedLine, j: number): { m: string; line: number } | undefined {
+  for (const [l, index] of [[two, j], [one, i]] as const) {
+    const m = l.modifiers.find((x) => BYPASS.has(x) && !ANATOMIC.has(x));
+    if (m) return { m, line: index };
+  }
+  const sitesOne = one.modifiers.filter((x) => ANATOMIC.has(x));
+  const sitesTwo = two.modifiers.filter((x) => ANATOMIC.has(x));
+  const distinct = sitesTwo.find((x) => sitesOne.length > 0 && !sitesOne.includes(x));
+  return distinct ? { m: distinct, line: j } : undefined;
+}
 /** Modifiers that say a repeated line is a distinct service, not a duplicate. */
 const DISTINCT = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU', 'RT', 'LT', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'E1', 'E2', 'E3', 'E4', 'LC', 'LD', 'LM', 'RC', 'RI']);
 
@@ -78,7 +96,7 @@ function checkPtp(lines: readonly EditedLine[], data: ClaimEditData, findings: C
         deny(j, message);
         return;
       }
-      const bypass = [...two.modifiers.filter((m) => BYPASS.has(m)).map((m) => ({ m, line: j })), ...one.modifiers.filter((m) => BYPASS.has(m)).map((m) => ({ m, line: i }))][0];
+      const bypass = bypassingModifier(one, i, two, j);
       if (bypass) {
         findings.push({
           kind: 'PTP_EDIT',
