@@ -11,6 +11,7 @@ import { ServiceUnavailableError } from '@denialmap/shared/errors';
 @Injectable()
 export class ReleaseCatalog {
   private readonly loaded: RefreshingValue<FeeScheduleReleaseView[]>;
+  private keyFor: { releases: FeeScheduleReleaseView[]; key: string } | null = null;
 
   constructor(repository: FeeScheduleRepository) {
     this.loaded = new RefreshingValue(() => repository.listReleases(), 10_000);
@@ -23,5 +24,14 @@ export class ReleaseCatalog {
       throw new ServiceUnavailableError('No fee schedule release is loaded yet. On a first run the shipped CMS data loads within a minute.');
     }
     return releases;
+  }
+
+  /** Identity of the loaded releases (ids and import times): part of every memoised answer's key. */
+  async key(): Promise<string> {
+    const releases = await this.releases();
+    if (this.keyFor?.releases !== releases) {
+      this.keyFor = { releases, key: releases.map((r) => `${r.id}@${r.importedAt.getTime()}`).join(',') };
+    }
+    return this.keyFor.key;
   }
 }
