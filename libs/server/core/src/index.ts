@@ -23,3 +23,4 @@ export * from './lib/api-core.module';
 export * from './lib/cache/memo-cache';
 export * from './lib/cache/refreshing-value';
 export * from './lib/graphql/payment-step.object';
+export * from './lib/graphql/answer-cache';

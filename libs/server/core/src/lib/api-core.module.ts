@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
+import { AnswerCacheModule, ReferenceAnswerCache } from './graphql/answer-cache';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './queues/jobs.module';
@@ -19,10 +20,12 @@ import { RedisModule } from './redis/redis.module';
     RedisModule,
     JobsModule,
     HealthModule,
+    AnswerCacheModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => graphqlOptions(config),
+      imports: [AnswerCacheModule],
+      inject: [APP_CONFIG, ReferenceAnswerCache],
+      useFactory: (config: AppConfig, answers: ReferenceAnswerCache) => graphqlOptions(config, [answers.plugin()]),
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -14,3 +14,4 @@ export * from './lib/code-set.repository';
 export * from './lib/locality.repository';
 export * from './lib/release-catalog';
 export * from './lib/dataset-catalog';
+export * from './lib/reference-data-version';

@@ -1,3 +1,4 @@
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig } from '../config/app-config';
@@ -7,7 +8,7 @@ import { formatGraphqlError } from './format-error';
  * Apollo settings shared by the api and the schema emitter. The schema is built in memory
  * (sorted); `npm run graphql:schema` writes the committed copy that web codegen reads.
  */
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, plugins: ApolloServerPlugin<BaseContext>[] = []): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   return {
     driver: ApolloDriver,
@@ -22,6 +23,6 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     formatError: (formatted, error) => formatGraphqlError(formatted, error, production),
     // No HTTP cache hints are used; Apollo's default cache-control plugin would otherwise wrap every
     // field resolver (willResolveField), which costs more than the resolvers on field-heavy answers.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...plugins],
   };
 }

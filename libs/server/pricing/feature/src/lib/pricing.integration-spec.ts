@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { resolve } from 'node:path';
-import { ApiCoreModule } from '@denialmap/server/core';
+import { ApiCoreModule, ReferenceAnswerCache } from '@denialmap/server/core';
 import { ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
 import { PricingModule } from './pricing.module';
 
@@ -72,6 +72,18 @@ describe('price and checkClaim over HTTP on the shipped CMS data', () => {
       expect(result).toMatchObject({ amount, payable: true, pricing: 'FEE_SCHEDULE', locality: null, release: { id: release, label: `CMS MPFS ${release}` } });
       expect((result['steps'] as { rule: string }[]).at(-1)).toMatchObject({ rule: 'Rounded to cents', result: amount });
     });
+  });
+
+  it('answers a repeated question from the answer cache, identically', async () => {
+    const cache = app.get(ReferenceAnswerCache);
+    const input = { code: '70390', modifiers: ['TC'], dateOfService: '2025-07-04', placeOfService: '11' };
+    const first = await graphql(PRICE, { input });
+    const hits = cache.hits;
+    const second = await graphql(PRICE, { input });
+    expect(cache.hits).toBe(hits + 1);
+    expect(second).toEqual(first);
+    // A different question is computed, not served from another's answer.
+    expect(await price({ ...input, modifiers: ['26'] })).toMatchObject({ amount: '17.47' });
   });
 
   it('prices a locality by id or by ZIP code (Alabama 10112-00)', async () => {

@@ -9,9 +9,10 @@ import { ReferenceImports } from './reference-imports';
 import { ShippedReferenceData } from './shipped-reference-data';
 import { ReleaseCatalog } from './release-catalog';
 import { DatasetCatalog } from './dataset-catalog';
+import { ReferenceDataVersion } from './reference-data-version';
 
 @Module({
-  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog],
-  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog],
+  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion],
+  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion],
 })
 export class ReferenceDataAccessModule {}

@@ -10,10 +10,11 @@ import { NcciResolver } from './ncci.resolver';
 import { NcciService } from './ncci.service';
 import { ReferenceDataJobHandler } from './jobs/reference-data.job-handler';
 import { ReferenceDataBootstrap } from './reference-data.bootstrap';
+import { ReferenceAnswers } from './reference-answers';
 
 /** The api side: code lookups, first-run loading, readiness. Registers the job handler for inline mode. */
 @Module({
   imports: [ReferenceDataAccessModule],
-  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler],
+  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler, ReferenceAnswers],
 })
 export class ReferenceDataModule {}
