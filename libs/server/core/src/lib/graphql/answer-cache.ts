@@ -12,7 +12,7 @@ import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql'
  */
 @Injectable()
 export class ReferenceAnswerCache {
-  private readonly fields = new Set<string>(['__typename']);
+  private readonly fields = new Set<string>();
   private readonly versions: (() => Promise<string>)[] = [];
   private readonly entries = new Map<string, FormattedExecutionResult>();
   /** Answers kept (a 20-line claim check is about 13 KB, a code page about 2 KB). */
