@@ -9,6 +9,7 @@ import { NotFoundPage } from './NotFoundPage';
 
 // The explorer bundles GraphiQL; load it only for those who open it.
 const ExplorerPage = lazy(() => import('./ExplorerPage').then((m) => ({ default: m.ExplorerPage })));
+const ClaimPage = lazy(() => import('@denialmap/web/feature-claim').then((m) => ({ default: m.ClaimPage })));
 
 export function App() {
   const client = useMemo(() => createApolloClient(), []);
@@ -19,6 +20,7 @@ export function App() {
           nav={
             <>
               <Link to="/">Search</Link>
+              <Link to="/claim">Claim checker</Link>
               <Link to="/explorer">API explorer</Link>
             </>
           }
@@ -27,6 +29,7 @@ export function App() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/codes/:code" element={<CodePage />} />
+              <Route path="/claim" element={<ClaimPage />} />
               <Route path="/explorer" element={<ExplorerPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -1,3 +1,4 @@
 export * from './lib/Money';
 export * from './lib/StatusPanel';
 export * from './lib/SiteLayout';
+export * from './lib/places-of-service';

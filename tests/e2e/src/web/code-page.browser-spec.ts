@@ -73,7 +73,7 @@ describe('the code page in Chromium', () => {
   it('shows the math behind the amount', async () => {
     const { page } = await open('/codes/70390?dos=2025-06-01');
     await page.getByText('How we got the national non-facility amount').click();
-    expect(await page.locator('.trace').textContent()).toContain('3.39 x 32.3465 = 109.654635');
+    expect(await page.locator('.trace').first().textContent()).toContain('3.39 x 32.3465 = 109.654635');
     await page.close();
   });
 
@@ -95,6 +95,67 @@ describe('the code page in Chromium', () => {
     await page.goto(`${baseUrl()}/codes/99999?dos=2025-06-01`);
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('99999 is not in the fee schedule');
+    await page.close();
+  });
+
+  it('prices the code for a ZIP code and modifiers, with findings and the math, keeping the inputs in the URL', async () => {
+    const { page, outside } = await open('/codes/70390?dos=2025-06-01');
+    await page.getByTestId('calculated-amount').waitFor();
+    expect(await page.getByTestId('calculated-amount').textContent()).toBe('$109.65');
+    await page.getByLabel('Modifiers').fill('26');
+    await page.waitForFunction(() => document.querySelector('[data-testid="calculated-amount"]')?.textContent === '$17.47');
+    // Alabama 10112-00 by ZIP: 0.54 RVUs of 70390-26 at AL GPCIs x 32.3465
+    await page.getByLabel('or ZIP code').fill('35004');
+    await page.waitForFunction(() => document.querySelector('[data-testid="calculated-basis"]')?.textContent?.includes('ALABAMA (10112-00)'));
+    expect(page.url()).toContain('zip=35004');
+    expect(page.url()).toContain('mod=26');
+    await page.getByText('How we got this amount').click();
+    expect(await page.getByTestId('calculator-trace').textContent()).toContain('GPCI2025.csv, locality 10112-00');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'calculator-desktop-zip.png'), fullPage: true });
+
+    // A modifier the code does not allow is a finding, not a silent ignore; the shared URL reopens it.
+    await page.goto(`${baseUrl()}/codes/99213?dos=2025-06-01&mod=26`);
+    await page.getByTestId('calculator-findings').waitFor();
+    expect(await page.getByTestId('calculated-reason').textContent()).toContain('Modifier 26 is not allowed on 99213');
+    expect(await page.getByTestId('calculator-findings').textContent()).toContain('Likely CARC 4');
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('says in words why input cannot be priced, on a phone', async () => {
+    const { page } = await open('/codes/70390?dos=2025-06-01&mod=ZZ', { width: 360, height: 780 });
+    await page.getByText('This combination cannot be priced').waitFor();
+    expect(await page.textContent('.calculator')).toContain('"ZZ" is not a CPT or HCPCS Level II modifier');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(overflow).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'calculator-mobile-error.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('checks a pasted claim: prices each line, denies the bundled one and says which modifier fixes it', async () => {
+    const { page, outside } = await open('/claim?dos=2025-06-01');
+    await page.getByText('Paste a list of codes').click();
+    await page.fill('#claim-paste', '70390-26, 76000-26, 99213-25, 97110 x3');
+    await page.getByRole('button', { name: 'Use these lines' }).click();
+    expect(await page.getByLabel('Line 4 units').inputValue()).toBe('3');
+    await page.getByRole('button', { name: 'Check claim' }).click();
+    await page.getByTestId('claim-total').waitFor();
+    expect(page.url()).toContain('lines=70390%3A26%3A1%3B76000%3A26%3A1');
+    expect(await page.getByTestId('claim-line-1').textContent()).toContain('Paid');
+    expect(await page.getByTestId('claim-line-2').textContent()).toContain('Denied');
+    expect(await page.getByTestId('claim-findings').textContent()).toMatch(/add XS, XE, XP, XU or 59 .* to line 2/);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'claim-checker-desktop.png'), fullPage: true });
+
+    // The same claim from its shared URL, on a phone.
+    const shared = page.url();
+    const phone = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    await phone.goto(shared);
+    await phone.getByTestId('claim-total').waitFor();
+    expect(await phone.getByTestId('claim-total').textContent()).toBe(await page.getByTestId('claim-total').textContent());
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await phone.screenshot({ path: join(ARTIFACTS_DIR, 'claim-checker-mobile.png'), fullPage: true });
+    expect(outside).toEqual([]);
+    await phone.close();
     await page.close();
   });
 });

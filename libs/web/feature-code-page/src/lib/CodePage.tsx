@@ -6,6 +6,7 @@ import { ErrorPanel, LoadingPanel, Money, NoticePanel } from '@denialmap/web/ui'
 import { isIsoDate, todayIso } from './date-of-service';
 import { IndicatorList } from './IndicatorList';
 import { NcciSection } from './NcciSection';
+import { PaymentCalculator } from './PaymentCalculator';
 import { PaymentTrace } from './PaymentTrace';
 import { RvuTable } from './RvuTable';
 
@@ -54,7 +55,12 @@ export function CodePage() {
           id="dos"
           type="date"
           value={dateOfService}
-          onChange={(e) => isIsoDate(e.target.value) && setParams({ dos: e.target.value }, { replace: true })}
+          onChange={(e) => {
+            if (!isIsoDate(e.target.value)) return;
+            const next = new URLSearchParams(params);
+            next.set('dos', e.target.value);
+            setParams(next, { replace: true });
+          }}
         />
         <span className="source" data-testid="source">
           Source: {release.label} ({release.sourceFile}
@@ -91,12 +97,14 @@ export function CodePage() {
 
       <PaymentTrace steps={global.nationalNonFacility.steps} title="How we got the national non-facility amount" />
 
+      <PaymentCalculator code={detail.code} dateOfService={dateOfService} />
+
       <section aria-labelledby="rvus-heading">
         <h2 id="rvus-heading">RVU breakdown</h2>
         <RvuTable rows={detail.rvuRows} />
         <p className="fine-print">
           Global days: {global.globalDays}. PC/TC indicator: {global.pctcIndicator}. National amounts use GPCIs of 1.000;
-          locality and modifier pricing arrive with the payment calculator.
+          the payment calculator above prices a locality, setting and modifiers.
         </p>
       </section>
 

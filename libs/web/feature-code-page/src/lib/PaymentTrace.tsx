@@ -1,14 +1,17 @@
-import type { CodePageQueryResult } from '@denialmap/web/data-access';
-
-type Steps = CodePageQueryResult['code']['rvuRows'][number]['nationalNonFacility']['steps'];
+interface Step {
+  rule: string;
+  formula: string;
+  result: string;
+  source: string;
+}
 
 /** "How we got this": every step of the math with its rule and source. */
-export function PaymentTrace({ steps, title }: { steps: Steps; title: string }) {
+export function PaymentTrace({ steps, title, testId }: { steps: readonly Step[]; title: string; testId?: string }) {
   if (steps.length === 0) {
     return null;
   }
   return (
-    <details className="trace">
+    <details className="trace" data-testid={testId}>
       <summary>{title}</summary>
       <ol>
         {steps.map((step, i) => (
