@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { detectReferenceFile } from './detect-file';
-import { SHIPPED_REFERENCE_FILES } from './shipped-reference-data';
+import { SHIPPED_REFERENCE_FILES } from '@denialmap/server/reference-data/shipped-files';
 
 const DATA = join(__dirname, '../../../../../../data/reference');
 

@@ -1,19 +1,6 @@
-export type ReferenceFileKind =
-  | 'pprrvu'
-  | 'ncci-ptp'
-  | 'ncci-mue'
-  | 'ncci-aoc'
-  | 'x12-carc'
-  | 'x12-rarc'
-  | 'x12-group'
-  | 'modifiers'
-  | 'hcpcs-level2'
-  | 'icd10-cm'
-  | 'gpci'
-  | 'locality-counties'
-  | 'zip-locality'
-  | 'opps-cap'
-  | 'anesthesia-cf';
+import type { ReferenceFileKind } from '@denialmap/server/reference-data/shipped-files';
+
+export type { ReferenceFileKind };
 
 export interface ImportOutcome {
   /** imported: the file's rows replaced its release's rows. unchanged: these exact bytes were imported before. */

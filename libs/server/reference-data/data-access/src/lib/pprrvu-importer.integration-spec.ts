@@ -10,7 +10,8 @@ import { FeeScheduleRepository } from './fee-schedule.repository';
 import { PprrvuImporter } from './pprrvu-importer';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
 import { emptyReferenceTables } from './reference-tables.testing';
-import { SHIPPED_REFERENCE_FILES, ShippedReferenceData } from './shipped-reference-data';
+import { SHIPPED_REFERENCE_FILES } from '@denialmap/server/reference-data/shipped-files';
+import { ShippedReferenceData } from './shipped-reference-data';
 
 const DATA_DIR = resolve(__dirname, '../../../../../../data/reference');
 const FILE_2025 = join(DATA_DIR, 'rvu/PPRRVU2025_Oct.csv');

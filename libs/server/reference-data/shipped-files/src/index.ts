@@ -1,0 +1,2 @@
+export * from './lib/shipped-files';
+export * from './lib/already-loaded';
