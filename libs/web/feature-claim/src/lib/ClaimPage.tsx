@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CheckClaimQuery, describeError } from '@denialmap/web/data-access';
-import { ErrorPanel, formatDollars, LoadingPanel, PLACES_OF_SERVICE } from '@denialmap/web/ui';
+import { ErrorPanel, FindingsList, formatDollars, LoadingPanel, PLACES_OF_SERVICE } from '@denialmap/web/ui';
 import { DraftLine, parsePastedCodes, readLines, writeLines } from './claim-lines';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -209,23 +209,7 @@ export function ClaimPage() {
           {result.findings.length === 0 ? (
             <p>No edits apply to these lines.</p>
           ) : (
-            <ul className="findings" data-testid="claim-findings">
-              {result.findings.map((f, i) => (
-                <li key={i} className={`finding finding-${f.severity.toLowerCase()}`}>
-                  <strong>
-                    {f.severity === 'ERROR' ? 'Will be denied' : f.severity === 'WARNING' ? 'Watch out' : 'Note'} (line {f.lines.join(', ')}):
-                  </strong>{' '}
-                  {f.message}
-                  {f.fix && <span className="finding-fix">Fix: {f.fix}</span>}
-                  {f.carc && (
-                    <span className="finding-carc">
-                      Likely CARC {f.carc}
-                      {f.carcDescription ? `: ${f.carcDescription}` : ''}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <FindingsList findings={result.findings} showLines testId="claim-findings" />
           )}
           {result.notes.map((n) => (
             <p key={n} className="fine-print">

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError, LocalitiesQuery, PriceQuery } from '@denialmap/web/data-access';
-import { ErrorPanel, formatDollars, LoadingPanel, PLACES_OF_SERVICE } from '@denialmap/web/ui';
+import { ErrorPanel, FindingsList, formatDollars, LoadingPanel, PLACES_OF_SERVICE } from '@denialmap/web/ui';
 import { CalculatorInputs, parseModifiers, readInputs, writeInputs } from './calculator-inputs';
 import { PaymentTrace } from './PaymentTrace';
 
@@ -185,24 +185,7 @@ export function PaymentCalculator({ code, dateOfService }: { code: string; dateO
               {result.release.conversionFactor}
             </p>
           </div>
-          {result.findings.length > 0 && (
-            <ul className="findings" data-testid="calculator-findings">
-              {result.findings.map((f, i) => (
-                <li key={i} className={`finding finding-${f.severity.toLowerCase()}`}>
-                  <strong>{f.severity === 'ERROR' ? 'Will be denied' : f.severity === 'WARNING' ? 'Watch out' : 'Note'}:</strong> {f.message}
-                  {f.fix && <span className="finding-fix"> Fix: {f.fix}</span>}
-                  {f.carc && (
-                    <span className="finding-carc">
-                      {' '}
-                      Likely CARC {f.carc}
-                      {f.carcDescription ? `: ${f.carcDescription}` : ''}
-                    </span>
-                  )}
-                  <span className="trace-source"> Source: {f.source}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          {result.findings.length > 0 && <FindingsList findings={result.findings} showLines={false} testId="calculator-findings" />}
           {result.notes.map((n) => (
             <p key={n} className="fine-print">
               {n}

@@ -385,7 +385,8 @@ export class PricingService {
   private async rowsFor(release: FeeScheduleReleaseView, codes: string[]): Promise<Map<string, PricingRvuRow[]>> {
     const prefix = `${release.id}@${release.importedAt.getTime()}:`;
     const rows = await Promise.all(codes.map((c) => this.rvus.get(prefix + c, () => this.feeSchedule.findRvuRows(release.id, c))));
-    return new Map(codes.map((c, i) => [c, rows[i].map(toPricingRow)]));
+    // An RvuRowView carries every PricingRvuRow field under the same name.
+    return new Map<string, PricingRvuRow[]>(codes.map((c, i) => [c, rows[i]]));
   }
 
   private async capLookup(ctx: Context, codes: string[]): Promise<(code: string, modifier: string) => OppsCapAmounts | null> {
@@ -434,28 +435,4 @@ export class PricingService {
 
 function notes(ctx: Context, note: string): void {
   if (!ctx.notes.includes(note)) ctx.notes.push(note);
-}
-
-function toPricingRow(r: RvuRowView): PricingRvuRow {
-  return {
-    modifier: r.modifier,
-    statusCode: r.statusCode,
-    workRvu: r.workRvu,
-    nonFacilityPeRvu: r.nonFacilityPeRvu,
-    nonFacilityNa: r.nonFacilityNa,
-    facilityPeRvu: r.facilityPeRvu,
-    facilityNa: r.facilityNa,
-    mpRvu: r.mpRvu,
-    pctcIndicator: r.pctcIndicator,
-    globalDays: r.globalDays,
-    preOpShare: r.preOpShare,
-    intraOpShare: r.intraOpShare,
-    postOpShare: r.postOpShare,
-    multipleProcedureIndicator: r.multipleProcedureIndicator,
-    bilateralIndicator: r.bilateralIndicator,
-    assistantIndicator: r.assistantIndicator,
-    coSurgeonIndicator: r.coSurgeonIndicator,
-    teamIndicator: r.teamIndicator,
-    endoscopicBase: r.endoscopicBase,
-  };
 }

@@ -150,7 +150,7 @@ describe('bilateral indicator (modifier 50, RT+LT, 2 units), applied before mult
     expect(kinds(claim)).toEqual(['ERROR MODIFIER_NOT_ALLOWED']);
   });
 
-  it('ranks the bilateral amount: 20610-50 ($95.10) outranks 11042 ($125.18 x 1) only by its 150% amount', () => {
+  it('applies the bilateral adjustment before ranking: 20610-50 ($95.10) still ranks below 11042 ($125.18)', () => {
     // 11042 (1.01 + 2.73 + 0.13) = 3.87 x 32.3465 = 125.180955 > 95.09871, so 11042 first (100%),
     // 20610-50 second: 95.09871 x 50% = 47.549355 -> $47.55 (layout: bilateral before multiple procedure).
     expect(amounts(price([line('20610', ['50']), line('11042')]))).toEqual(['47.55', '125.18']);
@@ -179,6 +179,14 @@ describe('multiple procedures (indicator per code)', () => {
   it('indicator 0: no reduction (99213 and 70390 both in full)', () => {
     // 99213: 2.75 x 32.3465 = 88.952875 -> $88.95; 70390 $109.65
     expect(amounts(price([line('99213'), line('70390')]))).toEqual(['88.95', '109.65']);
+  });
+
+  it('indicator 9: the concept does not apply, nothing is reduced', () => {
+    // Facility: 77427 (3.37 + 2.17 + 0.27) = 5.81 x 32.3465 = 187.933165 -> $187.93;
+    // 92961 (4.34 + 1.87 + 0.95) = 7.16 x 32.3465 = 231.60094 -> $231.60
+    const claim = price([line('77427'), line('92961')], FACILITY);
+    expect(amounts(claim)).toEqual(['187.93', '231.60']);
+    expect(claim.findings.filter((f) => f.kind === 'MULTIPLE_PROCEDURE')).toEqual([]);
   });
 
   it('more than five procedures: the sixth and later are by report (said so)', () => {

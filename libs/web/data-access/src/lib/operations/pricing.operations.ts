@@ -1,5 +1,18 @@
 import { graphql } from '../../generated';
 
+export const FindingFieldsFragment = graphql(`
+  fragment FindingFields on ClaimFinding {
+    kind
+    severity
+    lines
+    message
+    fix
+    carc
+    carcDescription
+    source
+  }
+`);
+
 export const PriceQuery = graphql(`
   query Price($input: PriceInput!) {
     price(input: $input) {
@@ -41,14 +54,7 @@ export const PriceQuery = graphql(`
         source
       }
       findings {
-        kind
-        severity
-        lines
-        message
-        fix
-        carc
-        carcDescription
-        source
+        ...FindingFields
       }
     }
   }
@@ -91,14 +97,7 @@ export const CheckClaimQuery = graphql(`
         reason
       }
       findings {
-        kind
-        severity
-        lines
-        message
-        fix
-        carc
-        carcDescription
-        source
+        ...FindingFields
       }
     }
   }
