@@ -186,7 +186,8 @@ export function PaymentCalculator({ code, dateOfService }: { code: string; dateO
             </p>
           </div>
           {result.findings.length > 0 && <FindingsList findings={result.findings} showLines={false} testId="calculator-findings" />}
-          {result.notes.map((n) => (
+          {/* The release note is already at the top of the page. */}
+          {result.notes.filter((n) => n !== result.release.note).map((n) => (
             <p key={n} className="fine-print">
               {n}
             </p>
