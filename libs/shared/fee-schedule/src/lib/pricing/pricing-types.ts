@@ -1,18 +1,11 @@
 import type { GeographicIndices, PaymentStep } from '../payment-amount';
-import type { Setting } from '../setting-amount';
+import type { RvuRowForPricing, Setting } from '../setting-amount';
 import type { ClaimFinding } from './claim-finding';
 
 /** The PPRRVU fields pricing needs from one row (decimals as exact strings, as in the file). */
-export interface PricingRvuRow {
+export interface PricingRvuRow extends RvuRowForPricing {
   /** '' for the global row, or 26, TC, 53. */
   modifier: string;
-  statusCode: string;
-  workRvu: string;
-  nonFacilityPeRvu: string;
-  nonFacilityNa: boolean;
-  facilityPeRvu: string;
-  facilityNa: boolean;
-  mpRvu: string;
   pctcIndicator: string;
   globalDays: string;
   preOpShare: string;
