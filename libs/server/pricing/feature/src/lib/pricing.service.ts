@@ -102,14 +102,6 @@ export class PricingService {
   private readonly zips = new MemoCache<ZipLocalityView | null>(20_000);
   private readonly modifierSet = new MemoCache<Set<string>>(4);
   private readonly carcs = new MemoCache<string | null>(1_000);
-  /**
-   * Whole answers: a price or claim check is a pure function of its input and the loaded
-   * editions, so the same question (a code page's calculator, a re-checked claim) is answered
-   * once per edition. Keys hold the input as given; invalid input is never kept (rejections).
-   */
-  private readonly prices = new MemoCache<PriceResultObject>(5_000);
-  private readonly claims = new MemoCache<ClaimCheckObject>(500);
-
   constructor(
     private readonly feeSchedule: FeeScheduleRepository,
     private readonly ncci: NcciRepository,
@@ -119,27 +111,15 @@ export class PricingService {
     private readonly datasets: DatasetCatalog,
   ) {}
 
+  /** Whole answers are cached per edition by ReferenceAnswerCache (PricingAnswers registers them). */
   async price(input: PriceInput): Promise<PriceResultObject> {
-    return this.prices.get(await this.answerKey(input), () => this.computePrice(input));
-  }
-
-  async checkClaim(input: ClaimInput): Promise<ClaimCheckObject> {
-    return this.claims.get(await this.answerKey(input), () => this.computeClaim(input));
-  }
-
-  private async answerKey(input: object): Promise<string> {
-    const [releases, datasets] = await Promise.all([this.releases.key(), this.datasets.key()]);
-    return `${releases}|${datasets}|${JSON.stringify(input)}`;
-  }
-
-  private async computePrice(input: PriceInput): Promise<PriceResultObject> {
     const ctx = await this.context(input);
     const line = { code: input.code, modifiers: input.modifiers, units: input.units, postOperativeDays: input.postOperativeDays };
     const { claim, findings } = await this.run(ctx, [line], (name) => `input.${name}`, 'price');
     return { ...this.header(ctx), ...this.lineObject(claim.lines[0]), findings };
   }
 
-  private async computeClaim(input: ClaimInput): Promise<ClaimCheckObject> {
+  async checkClaim(input: ClaimInput): Promise<ClaimCheckObject> {
     if (!Array.isArray(input.lines) || input.lines.length === 0 || input.lines.length > MAX_CLAIM_LINES) {
       throw new InvalidInputError('input.lines', `A claim has 1 to ${MAX_CLAIM_LINES} lines; ${input.lines?.length ?? 0} were given.`);
     }

@@ -16,7 +16,6 @@ export class CodeService {
    * (so a re-import is never served stale) and code: pure functions of read-only data.
    */
   private readonly rows = new MemoCache<{ rows: RvuRowView[]; breakdowns: RvuBreakdownObject[] }>(20_000);
-  private readonly answers = new MemoCache<CodeDetailObject>(5_000);
 
   constructor(
     private readonly repository: FeeScheduleRepository,
@@ -27,11 +26,7 @@ export class CodeService {
   async codeDetail(rawCode: string, rawDate: string | null | undefined, today: () => Date = () => new Date()): Promise<CodeDetailObject> {
     const code = parseHcpcsCode(rawCode, 'code');
     const dateOfService = rawDate ? parseIsoDate(rawDate, 'dateOfService') : (today().toISOString().slice(0, 10) as IsoDate);
-    // The whole answer is a pure function of the loaded releases, the code and the date.
-    return this.answers.get(`${await this.catalog.key()}|${code}|${dateOfService}`, () => this.compute(code, dateOfService));
-  }
-
-  private async compute(code: string, dateOfService: IsoDate): Promise<CodeDetailObject> {
+    // Whole answers are cached per release by ReferenceAnswerCache (ReferenceAnswers registers `code`).
     const releases = await this.catalog.releases();
     const choice = selectRelease(releases, dateOfService);
     const release = choice.release;
