@@ -72,10 +72,15 @@ function terminal(pricing: TerminalLine['pricing'], reason: string, row: Pricing
   return { kind: 'terminal', pricing, reason, row, steps };
 }
 
-function notAllowed(ctx: LineContext, lineNo: number, code: string, modifier: string, why: string, fix: string, source: string): TerminalLine {
+/** Records a finding that stops the line and returns the stop (the caller adds row and steps). */
+function refuse(ctx: LineContext, finding: ClaimFinding): TerminalLine {
+  ctx.findings.push(finding);
+  return terminal('NOT_PAYABLE', finding.message, null);
+}
+
+function notAllowed(ctx: LineContext, lineNo: number, code: string, modifier: string, why: string, fix: string, source: string, carc = '4'): TerminalLine {
   const message = `Modifier ${modifier} is not allowed on ${code}: ${why}`;
-  ctx.findings.push({ kind: 'MODIFIER_NOT_ALLOWED', severity: 'ERROR', lines: [lineNo], message, fix, carc: '4', source });
-  return terminal('NOT_PAYABLE', message, null);
+  return refuse(ctx, { kind: 'MODIFIER_NOT_ALLOWED', severity: 'ERROR', lines: [lineNo], message, fix, carc, source });
 }
 
 /** Picks the RVU row (global, 26, TC, 53) the modifiers call for, or stops the line. */
@@ -244,7 +249,7 @@ export function setUpLine(ctx: LineContext, index: number, line: ClaimLineInput)
   }
 
   const share = teamShare(ctx, lineNo, line, row, steps);
-  if (share === null) return terminal('NOT_PAYABLE', ctx.findings[ctx.findings.length - 1].message, row, steps);
+  if (typeof share === 'object' && 'kind' in share) return terminal('NOT_PAYABLE', share.reason, row, steps);
   if (share === 'BY_REPORT') {
     const message = `Team surgery (66) on ${line.code} is paid by report: the MAC sets each surgeon's amount from the documentation.`;
     ctx.findings.push({ kind: 'CONTRACTOR_PRICED', severity: 'INFO', lines: [lineNo], message, fix: 'Send the operative report with each surgeon\'s role.', carc: null, source: `${LAYOUT}, TEAM SURG` });
@@ -257,29 +262,26 @@ export function setUpLine(ctx: LineContext, index: number, line: ClaimLineInput)
   }
 
   const bilateral = bilateralRule(ctx, lineNo, line, row, steps);
-  if (bilateral === 'NOT_ALLOWED') return terminal('NOT_PAYABLE', ctx.findings[ctx.findings.length - 1].message, row, steps);
+  if (bilateral && 'kind' in bilateral) return terminal('NOT_PAYABLE', bilateral.reason, row, steps);
 
   const parts = componentParts(row, global, rows, base, input);
   return { kind: 'prepared', row, global, base, rowAmount: priced.amount, pc: parts.pc, tc: parts.tc, pe, shareFactor, bilateral, steps };
 }
 
-/** The share paid for 62, 80/81/82, AS; null when not payable; BY_REPORT for 66. */
-function teamShare(ctx: LineContext, lineNo: number, line: ClaimLineInput, row: PricingRvuRow, steps: PaymentStep[]): Decimal | null | 'BY_REPORT' {
+/** The share paid for 62, 80/81/82, AS; BY_REPORT for 66; the stop when not payable. */
+function teamShare(ctx: LineContext, lineNo: number, line: ClaimLineInput, row: PricingRvuRow, steps: PaymentStep[]): Decimal | 'BY_REPORT' | TerminalLine {
   const present = TEAM_MODIFIERS.filter((m) => line.modifiers.includes(m));
   if (present.length === 0) return new Decimal(1);
   if (present.length > 1) {
     const message = `Modifiers ${present.join(' and ')} on one line of ${line.code} cannot both describe the surgeon's role.`;
-    ctx.findings.push({ kind: 'MODIFIER_CONFLICT', severity: 'ERROR', lines: [lineNo], message, fix: 'Keep the one modifier that describes this provider\'s role.', carc: '4', source: `${RULES} §40.8` });
-    return null;
+    return refuse(ctx, { kind: 'MODIFIER_CONFLICT', severity: 'ERROR', lines: [lineNo], message, fix: 'Keep the one modifier that describes this provider\'s role.', carc: '4', source: `${RULES} §40.8` });
   }
   const modifier = present[0];
   if (modifier === '62') {
     const indicator = row.coSurgeonIndicator;
     if (indicator === '0' || indicator === '9') {
       const why = indicator === '0' ? 'co-surgeons are not permitted for this procedure (CO-SURG 0).' : 'the co-surgeon concept does not apply (CO-SURG 9).';
-      notAllowed(ctx, lineNo, line.code, '62', why, 'Bill without 62; if two surgeons operated, each bills their own distinct procedure.', `${LAYOUT}, CO SURG`);
-      if (indicator === '0') ctx.findings[ctx.findings.length - 1].carc = '54';
-      return null;
+      return notAllowed(ctx, lineNo, line.code, '62', why, 'Bill without 62; if two surgeons operated, each bills their own distinct procedure.', `${LAYOUT}, CO SURG`, indicator === '0' ? '54' : '4');
     }
     if (indicator === '1') documentation(ctx, lineNo, `Co-surgery on ${line.code} is paid only when documentation shows two surgeons were medically necessary (CO-SURG 1).`, `${LAYOUT}, CO SURG`);
     steps.push(step('Modifier 62 (co-surgeons): each surgeon is paid 62.5%', 'x 0.625', '62.5% of the fee schedule amount', `${RULES} §40.8; ${LAYOUT}, CO SURG ${indicator}`));
@@ -288,21 +290,18 @@ function teamShare(ctx: LineContext, lineNo: number, line: ClaimLineInput, row: 
   if (modifier === '66') {
     const indicator = row.teamIndicator;
     if (indicator === '0' || indicator === '9') {
-      notAllowed(ctx, lineNo, line.code, '66', indicator === '0' ? 'team surgeons are not permitted for this procedure (TEAM SURG 0).' : 'the team surgery concept does not apply (TEAM SURG 9).', 'Bill without 66.', `${LAYOUT}, TEAM SURG`);
-      if (indicator === '0') ctx.findings[ctx.findings.length - 1].carc = '54';
-      return null;
+      const why = indicator === '0' ? 'team surgeons are not permitted for this procedure (TEAM SURG 0).' : 'the team surgery concept does not apply (TEAM SURG 9).';
+      return notAllowed(ctx, lineNo, line.code, '66', why, 'Bill without 66.', `${LAYOUT}, TEAM SURG`, indicator === '0' ? '54' : '4');
     }
     return 'BY_REPORT';
   }
   const indicator = row.assistantIndicator;
   if (indicator === '1') {
     const message = `An assistant at surgery is never paid for ${line.code} (ASST SURG 1, statutory restriction).`;
-    ctx.findings.push({ kind: 'NOT_SEPARATELY_PAYABLE', severity: 'ERROR', lines: [lineNo], message, fix: `Do not bill ${line.code}-${modifier}.`, carc: '54', source: `${LAYOUT}, ASST SURG` });
-    return null;
+    return refuse(ctx, { kind: 'NOT_SEPARATELY_PAYABLE', severity: 'ERROR', lines: [lineNo], message, fix: `Do not bill ${line.code}-${modifier}.`, carc: '54', source: `${LAYOUT}, ASST SURG` });
   }
   if (indicator === '9') {
-    notAllowed(ctx, lineNo, line.code, modifier, 'the assistant-at-surgery concept does not apply (ASST SURG 9).', `Remove modifier ${modifier}.`, `${LAYOUT}, ASST SURG`);
-    return null;
+    return notAllowed(ctx, lineNo, line.code, modifier, 'the assistant-at-surgery concept does not apply (ASST SURG 9).', `Remove modifier ${modifier}.`, `${LAYOUT}, ASST SURG`);
   }
   if (indicator === '0') documentation(ctx, lineNo, `An assistant at surgery on ${line.code} is paid only with documentation of medical necessity (ASST SURG 0).`, `${LAYOUT}, ASST SURG`);
   if (modifier === 'AS') {
@@ -318,7 +317,7 @@ function documentation(ctx: LineContext, lineNo: number, message: string, source
 }
 
 /** Bilateral billing on one line: modifier 50, RT with LT, or 2 units of a code with indicator 1-3. */
-function bilateralRule(ctx: LineContext, lineNo: number, line: ClaimLineInput, row: PricingRvuRow, steps: PaymentStep[]): PreparedLine['bilateral'] | 'NOT_ALLOWED' {
+function bilateralRule(ctx: LineContext, lineNo: number, line: ClaimLineInput, row: PricingRvuRow, steps: PaymentStep[]): PreparedLine['bilateral'] | TerminalLine {
   const indicator = row.bilateralIndicator;
   const has50 = line.modifiers.includes('50');
   const bothSides = line.modifiers.includes('RT') && line.modifiers.includes('LT');
@@ -327,8 +326,7 @@ function bilateralRule(ctx: LineContext, lineNo: number, line: ClaimLineInput, r
   const source = `${LAYOUT}, BILAT SURG ${indicator}`;
   if (indicator === '9') {
     if (has50) {
-      notAllowed(ctx, lineNo, line.code, '50', 'the bilateral concept does not apply to this code (BILAT SURG 9).', 'Remove modifier 50.', source);
-      return 'NOT_ALLOWED';
+      return notAllowed(ctx, lineNo, line.code, '50', 'the bilateral concept does not apply to this code (BILAT SURG 9).', 'Remove modifier 50.', source);
     }
     return null;
   }
