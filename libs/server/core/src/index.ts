@@ -24,3 +24,6 @@ export * from './lib/cache/memo-cache';
 export * from './lib/cache/refreshing-value';
 export * from './lib/graphql/payment-step.object';
 export * from './lib/graphql/answer-cache';
+export * from './lib/rate-limit/rate-limiter';
+export * from './lib/live/event-stream';
+export * from './lib/live/live-events';

@@ -9,10 +9,12 @@ import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { AnswerCacheModule, ReferenceAnswerCache } from './graphql/answer-cache';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
+import { LiveEventsModule } from './live/live-events';
 import { JobsModule } from './queues/jobs.module';
+import { RateLimitModule } from './rate-limit/rate-limiter';
 import { RedisModule } from './redis/redis.module';
 
-/** Everything an api process needs besides its features: config, database, Redis, jobs, health, GraphQL. */
+/** Everything an api process needs besides its features: config, database, Redis, jobs, live events, health, GraphQL. */
 @Module({
   imports: [
     ConfigModule,
@@ -20,6 +22,8 @@ import { RedisModule } from './redis/redis.module';
     RedisModule,
     JobsModule,
     HealthModule,
+    LiveEventsModule,
+    RateLimitModule,
     AnswerCacheModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -40,6 +40,22 @@ export const configSchema = z.object({
   BENCH_FLOOR_ROUTE: bool.default(false),
   /** Load the shipped reference data when the database has none (first run). */
   LOAD_SHIPPED_REFERENCE_DATA: bool.default(true),
+  /**
+   * Take the client address from X-Forwarded-For (only behind a proxy or load balancer you
+   * control: anyone can send that header, and submitter limits key on the address).
+   */
+  TRUST_PROXY: bool.default(false),
+  /** Distinct submitters a code needs before its denial patterns are shown; also the smallest group shown. */
+  DENIAL_STATS_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  REPORTS_PER_SUBMITTER_PER_HOUR: positiveInt(10),
+  REPORTS_PER_SUBMITTER_PER_CODE_PER_DAY: positiveInt(1),
+  /** Every submitter together, per minute: a brake on floods from many addresses. */
+  REPORTS_PER_MINUTE: positiveInt(600),
+  FLAGS_PER_SUBMITTER_PER_HOUR: positiveInt(20),
+  /** Distinct readers' flags that take a report out of the stats until a moderator looks. */
+  FLAGS_TO_HOLD_REPORT: positiveInt(3),
+  /** How long a relayed outbox event may wait for its aggregation before the sweeper re-sends it. */
+  OUTBOX_STUCK_SECONDS: positiveInt(15),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -19,6 +19,8 @@ export function graphqlOptions(config: AppConfig, plugins: ApolloServerPlugin<Ba
     playground: false,
     introspection: !production || config.GRAPHQL_EXPLORER,
     csrfPrevention: true,
+    // Live updates (denialStatsUpdated) over graphql-ws on the same path.
+    subscriptions: { 'graphql-ws': { path: '/graphql' } },
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatGraphqlError(formatted, error, production),
     // No HTTP cache hints are used; Apollo's default cache-control plugin would otherwise wrap every

@@ -5,6 +5,7 @@
  */
 export const QUEUES = {
   referenceData: 'reference-data',
+  denialStats: 'denial-stats',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -13,6 +14,10 @@ export interface JobPayloads {
   'reference-data': {
     /** Load the reference files shipped in REFERENCE_DATA_DIR that the database does not have yet. */
     'load-shipped-reference-data': { reason: 'first-run' | 'operator' };
+  };
+  'denial-stats': {
+    /** Recompute one code's denial stats from its published reports (idempotent). */
+    'recompute-code-stats': { code: string };
   };
 }
 
@@ -25,6 +30,7 @@ export type JobOf<Q extends QueueName> = {
 /** Runtime list of job names per queue (must equal the JobPayloads keys; checked by a test). */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   'reference-data': ['load-shipped-reference-data'],
+  'denial-stats': ['recompute-code-stats'],
 };
 
 export interface JobContext {

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from './redis-options';
 
 /**
- * The process's general-purpose Redis connection (health checks, later rate limits and pub/sub),
+ * The process's general-purpose Redis connection (health checks, rate limits, publishing live events),
  * with every key under REDIS_PREFIX. Absent (null) when jobs run inline without Redis.
  */
 @Injectable()
@@ -25,13 +25,21 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async ping(): Promise<string> {
+    await this.ensureConnected();
+    return (this.client as Redis).ping();
+  }
+
+  /** Connects on first use (the connection is lazy so processes start without waiting on Redis). */
+  async ensureConnected(): Promise<void> {
     if (!this.client) {
       throw new Error('no Redis connection (JOBS_MODE=inline)');
     }
     if (this.client.status === 'wait') {
-      await this.client.connect();
+      await this.client.connect().catch((error: unknown) => {
+        // Another caller may have started connecting at the same moment.
+        if (!(error instanceof Error && /already connecting|already connected/i.test(error.message))) throw error;
+      });
     }
-    return this.client.ping();
   }
 
   async onApplicationShutdown(): Promise<void> {
