@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@denialmap/server/core';
-import { AdjustmentCodeView, CodeSearchHit, GroupCodeView, Icd10View, ModifierView } from './code-set.types';
+import { AdjustmentCodeView, CodeSearchHit, GroupCodeView, Icd10View, ModifierView, ReportCodeFacts } from './code-set.types';
 
 const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -109,6 +109,27 @@ export class CodeSetRepository {
       ORDER BY ${order}
       LIMIT ${limit} OFFSET ${offset}`;
     return { hits: rows.map(({ total: _total, ...hit }) => hit), total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  /** Everything a denial report's codes must be checked against, in one round trip. */
+  async reportCodeFacts(q: { code: string; modifiers: string[]; carc: string; rarcs: string[]; icd10Codes: string[] }): Promise<ReportCodeFacts> {
+    const rows = await this.prisma.$queryRaw<
+      { code_known: boolean; modifiers: string[] | null; carc: { code: string; stop_date: string | null } | null; rarcs: { code: string; stop_date: string | null }[] | null; icd10: { code: string; billable: boolean }[] | null }[]
+    >`
+      SELECT
+        EXISTS (SELECT 1 FROM rvu_row WHERE hcpcs = ${q.code}) OR EXISTS (SELECT 1 FROM hcpcs_level2 WHERE code = ${q.code}) AS code_known,
+        (SELECT array_agg(DISTINCT modifier) FROM modifier WHERE modifier = ANY(${q.modifiers}::text[])) AS modifiers,
+        (SELECT json_build_object('code', code, 'stop_date', stop_date) FROM x12_carc WHERE code = ${q.carc} ORDER BY start_date DESC NULLS LAST LIMIT 1) AS carc,
+        (SELECT json_agg(json_build_object('code', code, 'stop_date', stop_date)) FROM x12_rarc WHERE code = ANY(${q.rarcs}::text[])) AS rarcs,
+        (SELECT json_agg(json_build_object('code', code, 'billable', billable)) FROM icd10_cm WHERE code = ANY(${q.icd10Codes}::text[])) AS icd10`;
+    const r = rows[0];
+    return {
+      codeKnown: r.code_known,
+      knownModifiers: r.modifiers ?? [],
+      carc: r.carc ? { code: r.carc.code, stopDate: r.carc.stop_date } : null,
+      rarcs: (r.rarcs ?? []).map((x) => ({ code: x.code, stopDate: x.stop_date })),
+      icd10: r.icd10 ?? [],
+    };
   }
 
   async hcpcsLongDescription(code: string): Promise<string | null> {

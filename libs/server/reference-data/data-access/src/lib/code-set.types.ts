@@ -36,3 +36,13 @@ export interface CodeSearchHit {
   statusCode: string | null;
   level: 'CPT' | 'HCPCS_LEVEL_II';
 }
+
+/** What the reference tables know of the codes a denial report names (one query). */
+export interface ReportCodeFacts {
+  /** In any loaded fee schedule release, or in HCPCS Level II. */
+  codeKnown: boolean;
+  knownModifiers: string[];
+  carc: { code: string; stopDate: string | null } | null;
+  rarcs: { code: string; stopDate: string | null }[];
+  icd10: { code: string; billable: boolean }[];
+}

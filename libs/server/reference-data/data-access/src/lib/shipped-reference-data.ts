@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isAbsolute, join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig, PostgresPool } from '@denialmap/server/core';
-import { SHIPPED_REFERENCE_FILES } from '@denialmap/server/reference-data/shipped-files';
+import { ReferenceFileKind, SHIPPED_REFERENCE_FILES } from '@denialmap/server/reference-data/shipped-files';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome } from './import-outcome';
 import { ReferenceImports } from './reference-imports';
@@ -41,10 +41,10 @@ export class ShippedReferenceData {
     return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
   }
 
-  /** Imports every shipped file; files already imported (same bytes) are skipped quickly. */
-  async loadAll(): Promise<ImportOutcome[]> {
+  /** Imports every shipped file (or those of `kinds`); files already imported (same bytes) are skipped quickly. */
+  async loadAll(kinds?: readonly ReferenceFileKind[]): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    for (const file of SHIPPED_REFERENCE_FILES) {
+    for (const file of SHIPPED_REFERENCE_FILES.filter((f) => !kinds || kinds.includes(f.kind))) {
       const outcome = await this.imports.importFile(join(this.directory, file.path), undefined, file.edition);
       this.logger.log(
         outcome.status === 'imported'

@@ -1,0 +1,10 @@
+export default {
+  displayName: 'server-denials-data-access',
+  preset: '../../../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  globalSetup: '../../../../tools/testing/integration-global-setup.ts',
+  globalTeardown: '../../../../tools/testing/integration-global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 1,
+};
