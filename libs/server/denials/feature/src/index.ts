@@ -1,1 +1,2 @@
 export * from './lib/denials.module';
+export * from './lib/denials-worker.module';

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
+
+/** Where a request came from, as far as the api can tell. Used for one HMAC and then dropped. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent: string;
+}
+
+/**
+ * A submitter is known only as HMAC-SHA256(the day's key, address + user agent). The key is random,
+ * shared by every api instance through the database, and deleted once its day is over (the
+ * worker's sweeper does it), so a hash can never be recomputed from an address afterwards. The
+ * address itself is never stored or logged.
+ */
+@Injectable()
+export class SubmitterIdentity {
+  private current: { day: string; key: Promise<Buffer> } | null = null;
+
+  constructor(private readonly keys: SubmitterKeyRepository) {}
+
+  async hash(origin: RequestOrigin, now = new Date()): Promise<string> {
+    const day = now.toISOString().slice(0, 10);
+    if (this.current?.day !== day) {
+      const key = this.keys.keyFor(day);
+      this.current = { day, key };
+      key.catch(() => {
+        if (this.current?.key === key) this.current = null;
+      });
+    }
+    const key = await this.current.key;
+    return createHmac('sha256', key).update(`${origin.ip}\n${origin.userAgent}`).digest('hex');
+  }
+}
