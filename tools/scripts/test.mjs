@@ -31,6 +31,7 @@ const steps = [
   ['build api, worker, web', [...nx, 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static']],
   ['initial JavaScript within 170 KiB gzipped', [process.execPath, 'tools/scripts/check-bundle-size.mjs']],
   ['end-to-end: API over HTTP and the web app in Chromium', [...nx, 'run', 'e2e:e2e', '--skip-nx-cache', '--output-style=static', '--exclude-task-dependencies']],
+  ['faults: 2,000 reports while the worker and Redis are killed (npm run test:faults)', [...nx, 'run', 'faults:faults', '--skip-nx-cache', '--output-style=static', '--exclude-task-dependencies']],
 ];
 
 rmSync(RESULTS, { recursive: true, force: true });

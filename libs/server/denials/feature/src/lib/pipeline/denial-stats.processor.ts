@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { APP_CONFIG, AppConfig, JobOf, QUEUES } from '@denialmap/server/core';
 import { DenialStatsJobHandler } from './denial-stats.job-handler';
@@ -10,6 +10,8 @@ import { DenialStatsJobHandler } from './denial-stats.job-handler';
  */
 @Processor(QUEUES.denialStats, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class DenialStatsProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DenialStatsProcessor.name);
+
   constructor(
     private readonly handler: DenialStatsJobHandler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,6 +26,12 @@ export class DenialStatsProcessor extends WorkerHost implements OnApplicationBoo
   /** First at shutdown: finish the job in hand before the database connections close. */
   async onModuleDestroy(): Promise<void> {
     await this.worker.close();
+  }
+
+  /** Redis outages surface here; BullMQ reconnects by itself and the sweeper re-sends lost jobs. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`denial-stats worker: ${error.message}`);
   }
 
   async process(job: Job): Promise<unknown> {

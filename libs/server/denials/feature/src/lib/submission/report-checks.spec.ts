@@ -1,22 +1,23 @@
+import { loadConfig } from '@denialmap/server/core';
+import type { ReportCodeFacts } from '@denialmap/server/reference-data/data-access';
 import { NormalisedReport } from '@denialmap/shared/denial-reports';
 import { reportCodeProblems } from './report-code-checks';
 import { reportFingerprint } from './report-fingerprint';
 import { reportRateRules } from './report-limits';
-import { loadConfig } from '@denialmap/server/core';
 
 const report: NormalisedReport = {
   code: '70390', modifiers: ['26'], serviceYear: 2025, serviceQuarter: 3, payerType: 'MEDICARE_FFS', payerName: null, state: null, placeOfService: null,
   groupCode: 'CO', carc: '97', rarcs: ['M15'], icd10Codes: ['K11.5'], denialCategory: 'BUNDLING', actionTaken: 'APPEALED', appealLevel: 1,
   fix: null, outcome: 'PAID', daysToResolution: 10, narrative: 'Paid after 26 was added.',
 };
-const known = { codeKnown: true, knownModifiers: ['26'], carc: { code: '97', stopDate: null }, rarcs: [{ code: 'M15', stopDate: null }], icd10: [{ code: 'K11.5', billable: true }] };
+const known: ReportCodeFacts = { codeKnown: true, knownModifiers: ['26'], carc: { code: '97', stopDate: null }, rarcs: [{ code: 'M15', stopDate: null }], icd10: [{ code: 'K11.5', billable: true }] };
 
 describe('reportCodeProblems', () => {
   it('passes codes the tables know', () => {
     expect(reportCodeProblems(report, known)).toEqual([]);
   });
 
-  it.each<[string, Partial<typeof known>, string]>([
+  it.each<[string, Partial<ReportCodeFacts>, string]>([
     ['an unknown code', { codeKnown: false }, 'code'],
     ['an unknown modifier', { knownModifiers: [] }, 'modifiers[0]'],
     ['an unknown CARC', { carc: null }, 'carc'],
