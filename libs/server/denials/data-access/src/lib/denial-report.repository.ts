@@ -94,6 +94,15 @@ export class DenialReportRepository {
     return (await this.prisma.$queryRaw<FactsRow[]>(publishedFactsQuery(code))).map(toFacts);
   }
 
+  /** Published reports' stories, newest first: the id (to flag it) and the text, nothing else. */
+  async publishedStories(code: string, offset: number, limit: number): Promise<{ stories: { id: string; narrative: string }[]; total: number }> {
+    const rows = await this.prisma.$queryRaw<{ id: string; narrative: string; total: bigint }[]>`
+      SELECT id::text AS id, narrative, count(*) OVER () AS total FROM denial_report
+      WHERE code = ${code} AND status = 'PUBLISHED' AND narrative IS NOT NULL
+      ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`;
+    return { stories: rows.map((r) => ({ id: r.id, narrative: r.narrative })), total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
   async find(id: string): Promise<StoredReport | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const rows = await this.prisma.$queryRaw<{ id: string; code: string; status: StoredReport['status']; created_at: Date }[]>`

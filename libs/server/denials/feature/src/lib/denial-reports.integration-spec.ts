@@ -183,6 +183,17 @@ describe('no small group is exposed, in any view', () => {
     expect(medicare).toMatchObject({ status: 'UNLOCKED', reports: 14 });
     expect(await stats('71045', 'MEDICAID')).toMatchObject({ status: 'WITHHELD', reports: null, reasons: null });
   });
+
+  it('shows stories (text only) once a code is unlocked, and none before', async () => {
+    const STORIES = `query ($code: String!) { denialStories(code: $code, first: 5) { totalCount edges { node { reportId narrative } } } }`;
+    const story = 'Resubmitted with modifier 26 once the hospital confirmed it billed the technical component.';
+    const receipt = await submit(report({ code: '71045', narrative: story }), 150);
+    await statsReach('71045', 22);
+    const unlocked = await stack.graphql<{ denialStories: { totalCount: number; edges: { node: Record<string, string> }[] } }>(STORIES, { code: '71045' });
+    expect(unlocked.data?.denialStories).toEqual({ totalCount: 1, edges: [{ node: { reportId: receipt['reportId'], narrative: story } }] });
+    const locked = await stack.graphql<{ denialStories: { totalCount: number } }>(STORIES, { code: '70551' });
+    expect(locked.data?.denialStories.totalCount).toBe(0);
+  });
 });
 
 describe('flags and the sweeper', () => {

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '@denialmap/server/core';
 import { PayerTypeEnum } from './report-enums';
 
 export enum DenialStatsStatusEnum {
@@ -59,3 +60,11 @@ export class DenialStatsObject {
   @Field(() => Float, { nullable: true }) medianDaysToResolution!: number | null;
   @Field(() => String, { description: 'Where the numbers come from and the rules applied.' }) source!: string;
 }
+
+@ObjectType('DenialStory', { description: 'What one biller wrote about a denial of this code: the text only, so it adds nothing the stats withhold.' })
+export class DenialStoryObject {
+  @Field(() => String, { description: 'Pass to flagReport to ask a moderator to look at it.' }) reportId!: string;
+  @Field(() => String) narrative!: string;
+}
+
+export const DenialStoryConnection = ConnectionType(DenialStoryObject, 'DenialStory');

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { LiveEvents } from '@denialmap/server/core';
+import { ConnectionArgs, ConnectionShape, LiveEvents } from '@denialmap/server/core';
 import { parseHcpcsCode } from '@denialmap/shared/fee-schedule';
-import { DenialStatsObject } from '../graphql/denial-stats.objects';
+import { DenialStatsObject, DenialStoryConnection, DenialStoryObject } from '../graphql/denial-stats.objects';
 import { PayerTypeEnum } from '../graphql/report-enums';
 import { DenialStatsService } from './denial-stats.service';
 
@@ -20,6 +20,13 @@ export class DenialStatsResolver {
     @Args('payerType', { type: () => PayerTypeEnum, nullable: true }) payerType: PayerTypeEnum | null,
   ): Promise<DenialStatsObject> {
     return this.service.forCode(code, payerType ?? null);
+  }
+
+  @Query(() => DenialStoryConnection, {
+    description: 'What billers wrote about denials of this code (the text only), newest first; empty until the code is unlocked.',
+  })
+  denialStories(@Args('code', { type: () => String }) code: string, @Args() page: ConnectionArgs): Promise<ConnectionShape<DenialStoryObject>> {
+    return this.service.stories(code, page);
   }
 
   @Subscription(() => DenialStatsObject, {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, MemoCache } from '@denialmap/server/core';
-import { DenialStatsRepository, StatsSnapshot } from '@denialmap/server/denials/data-access';
+import { APP_CONFIG, AppConfig, ConnectionArgs, ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
+import { DenialReportRepository, DenialStatsRepository, StatsSnapshot } from '@denialmap/server/denials/data-access';
 import { CodeSetRepository, DatasetCatalog } from '@denialmap/server/reference-data/data-access';
 import { appealLevelName, PAYER_TYPES, PayerType, REPORT_FIXES, REPORT_OUTCOMES } from '@denialmap/shared/denial-reports';
 import { Breakdown, DenialStats } from '@denialmap/shared/denial-stats';
 import { InvalidInputError } from '@denialmap/shared/errors';
 import { parseHcpcsCode } from '@denialmap/shared/fee-schedule';
-import { DenialBreakdownObject, DenialStatsObject, DenialStatsStatusEnum } from '../graphql/denial-stats.objects';
+import { DenialBreakdownObject, DenialStatsObject, DenialStatsStatusEnum, DenialStoryObject } from '../graphql/denial-stats.objects';
 
 type Labeller = (key: string) => Promise<string> | string;
 
@@ -17,6 +17,7 @@ export class DenialStatsService {
 
   constructor(
     private readonly stats: DenialStatsRepository,
+    private readonly reports: DenialReportRepository,
     private readonly codeSets: CodeSetRepository,
     private readonly editions: DatasetCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,6 +28,16 @@ export class DenialStatsService {
     if (payerType !== null && !(payerType in PAYER_TYPES)) throw new InvalidInputError('payerType', `Unknown payer type ${payerType}.`);
     const snapshot = await this.stats.find(code);
     return this.present(code, payerType, snapshot);
+  }
+
+  /** Stories of published reports, only once the code is unlocked (before that, none are shown). */
+  async stories(rawCode: string, args: ConnectionArgs): Promise<ConnectionShape<DenialStoryObject>> {
+    const code = parseHcpcsCode(rawCode);
+    const request = pageRequest(args);
+    const snapshot = await this.stats.find(code);
+    if (snapshot?.views.all.status !== 'UNLOCKED') return toConnection([], request, 0);
+    const { stories, total } = await this.reports.publishedStories(code, request.offset, request.limit);
+    return toConnection(stories.map((s) => ({ reportId: s.id, narrative: s.narrative })), request, total);
   }
 
   private async present(code: string, payerType: PayerType | null, snapshot: StatsSnapshot | null): Promise<DenialStatsObject> {
