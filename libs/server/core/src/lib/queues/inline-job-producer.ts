@@ -11,7 +11,7 @@ import { assertValidJobId, EnqueueOptions, JobName, JobOf, JobPayloads, QueueNam
 export class InlineJobProducer extends JobProducer {
   readonly mode = 'inline' as const;
   private readonly logger = new Logger('InlineJobs');
-  private readonly running = new Map<string, Promise<unknown>>();
+  private readonly running = new Map<string, { run: Promise<unknown>; started: boolean }>();
 
   constructor(private readonly registry: JobHandlerRegistry) {
     super();
@@ -20,19 +20,28 @@ export class InlineJobProducer extends JobProducer {
   async enqueue<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: JobPayloads[Q][N], options: EnqueueOptions): Promise<void> {
     assertValidJobId(options.jobId);
     const key = `${queue}/${options.jobId}`;
-    if (this.running.has(key)) {
+    const current = this.running.get(key);
+    // A run that has not started will see every change; one under way may not (freshRun: one more after it).
+    if (current && (!current.started || !options.freshRun)) {
       return;
     }
     const job = { name, data } as unknown as JobOf<Q>;
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.registry.get(queue).handle(job, { reportProgress: async () => undefined }))
+    const entry = { run: Promise.resolve() as Promise<unknown>, started: false };
+    entry.run = (current?.run ?? Promise.resolve())
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        entry.started = true;
+        return this.registry.get(queue).handle(job, { reportProgress: async () => undefined });
+      })
       .catch((error: unknown) => this.logger.error(`Inline job ${key} (${name}) failed: ${error instanceof Error ? error.stack : String(error)}`))
-      .finally(() => this.running.delete(key));
-    this.running.set(key, run);
+      .finally(() => {
+        if (this.running.get(key) === entry) this.running.delete(key);
+      });
+    this.running.set(key, entry);
   }
 
   /** Lets shutdown and tests wait for in-flight inline jobs. */
   async drain(): Promise<void> {
-    await Promise.all([...this.running.values()]);
+    await Promise.all([...this.running.values()].map((e) => e.run));
   }
 }

@@ -42,6 +42,46 @@ describe('jobs against a real Redis and BullMQ', () => {
     await app.close();
   });
 
+  it('freshRun: a job already running gets a follow-up; one still waiting absorbs the new call', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, RedisModule, JobsModule] }).compile();
+    const app = await moduleRef.init();
+    const producer = app.get(JobProducer);
+    const connection = { connection: redisOptionsFromUrl(config().REDIS_URL), prefix: config().REDIS_PREFIX };
+    const queue = new Queue(QUEUES.denialStats, connection);
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((r) => (release = r));
+    const runs: { id: string; at: number }[] = [];
+    const worker = new Worker(
+      QUEUES.denialStats,
+      async (job) => {
+        runs.push({ id: String(job.id), at: Date.now() });
+        if (runs.length === 1) await blocked;
+      },
+      connection,
+    );
+    const enqueue = () => producer.enqueue(QUEUES.denialStats, 'recompute-code-stats', { code: '70390' }, { jobId: 'stats-70390', forgetWhenDone: true, freshRun: true });
+    await enqueue();
+    for (let i = 0; i < 100 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(runs.map((r) => r.id)).toEqual(['stats-70390']);
+    // Running: the next call must not be swallowed by the running job's id. (A worker that takes
+    // a job at once can make the first call queue a harmless follow-up too.)
+    const secondCall = Date.now();
+    await enqueue();
+    release();
+    for (let i = 0; i < 100 && !runs.some((r) => r.at >= secondCall); i++) await new Promise((r) => setTimeout(r, 20));
+    const after = runs.filter((r) => r.at >= secondCall);
+    expect(after.length).toBeGreaterThanOrEqual(1);
+    expect(after[0].id).toMatch(/^stats-70390-again-/);
+    await worker.close();
+    // Waiting: two calls collapse into one job.
+    await enqueue();
+    await enqueue();
+    expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await app.close();
+  });
+
   it('refuses job ids BullMQ would misread', async () => {
     const producer = new BullmqJobProducer(config());
     await expect(producer.enqueue(QUEUES.referenceData, 'load-shipped-reference-data', { reason: 'operator' }, { jobId: 'a:b' })).rejects.toThrow(
@@ -72,5 +112,24 @@ describe('jobs against a real Redis and BullMQ', () => {
     await producer.drain();
     expect(handled).toEqual([{ name: 'load-shipped-reference-data', data: { reason: 'first-run' } }]);
     expect(() => registry.register({ queue: QUEUES.referenceData, handle: async () => undefined })).toThrow(/one handler per queue/);
+  });
+
+  it('inline mode with freshRun: a call during a run queues exactly one more run', async () => {
+    const registry = new JobHandlerRegistry();
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((r) => (release = r));
+    let runs = 0;
+    registry.register({ queue: QUEUES.denialStats, handle: async () => void (++runs === 1 && (await blocked)) });
+    const producer = new InlineJobProducer(registry);
+    const enqueue = () => producer.enqueue(QUEUES.denialStats, 'recompute-code-stats', { code: '70390' }, { jobId: 'stats-70390', freshRun: true });
+    await enqueue();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toBe(1);
+    await enqueue();
+    await enqueue();
+    release();
+    await producer.drain();
+    await producer.drain();
+    expect(runs).toBe(2);
   });
 });

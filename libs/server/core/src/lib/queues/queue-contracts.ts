@@ -52,6 +52,12 @@ export interface EnqueueOptions {
    * For jobs whose dedupe should last only while they are waiting or running.
    */
   forgetWhenDone?: boolean;
+  /**
+   * A run must start after this call. A job with the same id that is already running may have
+   * read the state it works on before the caller's change, so a follow-up run is queued then
+   * (collapse while waiting, never lose an update while running).
+   */
+  freshRun?: boolean;
 }
 
 /** Refuses job ids BullMQ would misread (':' separates key parts; all-digit ids collide with its counters). */

@@ -41,10 +41,4 @@ export class DenialStatsRepository {
     const rows = await this.prisma.$queryRaw<StatsRow[]>`SELECT code, reports, submitters, threshold, views, computed_at FROM code_denial_stats WHERE code = ${code}`;
     return rows[0] ? toSnapshot(rows[0]) : null;
   }
-
-  /** Codes that have any report, for sweeps and checks. */
-  async codesWithReports(): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ code: string }[]>`SELECT DISTINCT code FROM denial_report ORDER BY code`;
-    return rows.map((r) => r.code);
-  }
 }

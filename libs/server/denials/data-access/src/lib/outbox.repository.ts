@@ -42,12 +42,6 @@ export class OutboxRepository {
     return this.prisma.$executeRaw`DELETE FROM outbox_event WHERE aggregated_at < now() - make_interval(hours => ${hours})`;
   }
 
-  async hasUnaggregated(code: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<{ pending: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM outbox_event WHERE code = ${code} AND aggregated_at IS NULL) AS pending`;
-    return rows[0].pending;
-  }
-
   /** Events not yet aggregated, and how long the oldest has waited. */
   async backlog(): Promise<{ events: number; oldestSeconds: number | null }> {
     const rows = await this.prisma.$queryRaw<{ events: bigint; oldest: number | null }[]>`

@@ -215,14 +215,29 @@ describe('flags and the sweeper', () => {
   });
 
   it('re-sends an event whose aggregation never happened', async () => {
-    await stack.prisma.$executeRawUnsafe(`INSERT INTO denial_report SELECT gen_random_uuid(), '73030', modifiers, service_year, service_quarter, payer_type, payer_name, state,
+    expect(await submit(report({ code: '73030' }), 310)).toMatchObject({ status: 'PUBLISHED' });
+    await statsReach('73030', 1);
+    // A second report committed with its event, as if the relay had enqueued it a minute ago and
+    // the job was lost with Redis: nothing but the sweeper will aggregate it.
+    await stack.prisma.$executeRawUnsafe(`INSERT INTO denial_report SELECT gen_random_uuid(), code, modifiers, service_year, service_quarter, payer_type, payer_name, state,
       place_of_service, group_code, carc, rarcs, icd10_codes, denial_category, action_taken, appeal_level, fix, outcome, days_to_resolution, NULL, 'PUBLISHED', NULL,
-      submitter_hash, md5(random()::text) || md5(random()::text), 0, now(), now() FROM denial_report WHERE code = '70390' LIMIT 1`);
-    // As if the relay had enqueued it a minute ago and the job was lost with Redis.
+      md5('other') || md5('submitter'), md5(random()::text) || md5(random()::text), 0, now(), now() FROM denial_report WHERE code = '73030'`);
     await stack.prisma.$executeRawUnsafe(`INSERT INTO outbox_event (kind, code, created_at, relayed_at) VALUES ('report-submitted', '73030', now() - interval '1 minute', now() - interval '1 minute')`);
+    expect(await stats('73030')).toMatchObject({ reports: 1 });
     expect(await stack.worker.get(OutboxSweeper).sweep(false)).toBe(1);
-    expect(await statsReach('73030', 1)).toMatchObject({ status: 'LOCKED', reports: 1 });
+    expect(await statsReach('73030', 2)).toMatchObject({ status: 'LOCKED', reports: 2 });
     expect(await stack.count(`SELECT count(*) AS n FROM outbox_event WHERE aggregated_at IS NULL`)).toBe(0);
+  });
+});
+
+describe('readiness', () => {
+  it('says when report events wait too long for a worker, without failing readiness', async () => {
+    await stack.prisma.$executeRawUnsafe(`INSERT INTO outbox_event (kind, code, created_at, relayed_at) VALUES ('report-submitted', '74177', now() - interval '5 minutes', now())`);
+    const response = await fetch(`${stack.base}/health/ready`);
+    const ready = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; degraded?: boolean; detail: string }> };
+    expect([response.status, ready.status]).toEqual([200, 'ready']);
+    expect(ready.checks['denialReports']).toMatchObject({ ok: true, degraded: true, detail: expect.stringMatching(/is a worker running/) });
+    await stack.prisma.$executeRawUnsafe(`DELETE FROM outbox_event WHERE code = '74177'`);
   });
 });
 

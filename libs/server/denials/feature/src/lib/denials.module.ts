@@ -7,6 +7,7 @@ import { DenialStatsJobHandler } from './pipeline/denial-stats.job-handler';
 import { OutboxRelay } from './pipeline/outbox-relay';
 import { OutboxSweeper } from './pipeline/outbox-sweeper';
 import { PIPELINE_HOST, PipelineHost } from './pipeline/pipeline-host';
+import { PipelineReadiness } from './pipeline/pipeline-readiness';
 import { ScanTextResolver } from './scan-text.resolver';
 import { DenialStatsResolver } from './stats/denial-stats.resolver';
 import { DenialStatsService } from './stats/denial-stats.service';
@@ -33,6 +34,7 @@ const PIPELINE = [DenialStatsAggregator, DenialStatsJobHandler, OutboxRelay, Out
     DenialStatsResolver,
     FlagReportService,
     FlagReportResolver,
+    PipelineReadiness,
     ...PIPELINE,
   ],
 })

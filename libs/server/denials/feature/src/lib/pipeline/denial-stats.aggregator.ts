@@ -1,16 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, LiveEvents } from '@denialmap/server/core';
-import { AggregationResult, DenialStatsRepository, OutboxRepository } from '@denialmap/server/denials/data-access';
+import { AggregationResult, DenialStatsRepository } from '@denialmap/server/denials/data-access';
 import { computeDenialStatsViews } from '@denialmap/shared/denial-stats';
-
-/** Rounds per job: reports that arrive while a round runs are picked up by the next one. */
-const MAX_ROUNDS = 5;
 
 /**
  * The aggregation job's work: recompute a code's stats from PostgreSQL (idempotent), then tell
  * every api instance. A burst of reports for one code collapses into one job (the relay's job id
- * is per code); reports committed while it runs make it go round again, and anything that still
- * slips between its last round and the job's end is re-sent by the sweeper.
+ * is per code); reports committed while it runs get a follow-up job from the relay, and an event
+ * whose job was lost (with Redis, or a killed worker) is re-sent by the sweeper.
  */
 @Injectable()
 export class DenialStatsAggregator {
@@ -18,23 +15,17 @@ export class DenialStatsAggregator {
 
   constructor(
     private readonly stats: DenialStatsRepository,
-    private readonly outbox: OutboxRepository,
     private readonly live: LiveEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async aggregate(code: string): Promise<AggregationResult> {
     const threshold = this.config.DENIAL_STATS_THRESHOLD;
-    let result: AggregationResult;
-    let round = 0;
-    do {
-      result = await this.stats.recompute(code, (facts) => ({
-        views: computeDenialStatsViews(facts, threshold),
-        submitters: new Set(facts.map((f) => f.submitter)).size,
-        threshold,
-      }));
-      round++;
-    } while (round < MAX_ROUNDS && (await this.outbox.hasUnaggregated(code)));
+    const result = await this.stats.recompute(code, (facts) => ({
+      views: computeDenialStatsViews(facts, threshold),
+      submitters: new Set(facts.map((f) => f.submitter)).size,
+      threshold,
+    }));
     const { snapshot } = result;
     await this.live
       .publish('denial-stats', { code, computedAt: snapshot.computedAt.toISOString(), reports: snapshot.reports })

@@ -11,7 +11,8 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
 
 /**
  * Moves outbox events to BullMQ: one aggregation job per code (job id "stats-<code>", so a burst
- * of reports for a code collapses into one job). Woken by NOTIFY when a report commits, and polls
+ * of reports for a code collapses into one waiting job; if that job is already running, a
+ * follow-up is queued, as it may have read the reports before these). Woken by NOTIFY when a report commits, and polls
  * every second anyway. Safe to run in every worker: batches are taken FOR UPDATE SKIP LOCKED, and
  * an event is marked relayed only in the transaction that enqueued its code, so a crash or a
  * Redis outage between the two re-sends it rather than losing it.
@@ -62,7 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
     });
     const added = Promise.all(
-      codes.map((code) => this.jobs.enqueue(QUEUES.denialStats, 'recompute-code-stats', { code }, { jobId: `stats-${code}`, forgetWhenDone: true })),
+      codes.map((code) => this.jobs.enqueue(QUEUES.denialStats, 'recompute-code-stats', { code }, { jobId: `stats-${code}`, forgetWhenDone: true, freshRun: true })),
     );
     try {
       await Promise.race([added, timeout]);
