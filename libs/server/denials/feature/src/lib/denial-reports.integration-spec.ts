@@ -224,7 +224,7 @@ describe('flags and the sweeper', () => {
       md5('other') || md5('submitter'), md5(random()::text) || md5(random()::text), 0, now(), now() FROM denial_report WHERE code = '73030'`);
     await stack.prisma.$executeRawUnsafe(`INSERT INTO outbox_event (kind, code, created_at, relayed_at) VALUES ('report-submitted', '73030', now() - interval '1 minute', now() - interval '1 minute')`);
     expect(await stats('73030')).toMatchObject({ reports: 1 });
-    expect(await stack.worker.get(OutboxSweeper).sweep(false)).toBe(1);
+    expect(await (stack.worker as NonNullable<typeof stack.worker>).get(OutboxSweeper).sweep(false)).toBe(1);
     expect(await statsReach('73030', 2)).toMatchObject({ status: 'LOCKED', reports: 2 });
     expect(await stack.count(`SELECT count(*) AS n FROM outbox_event WHERE aggregated_at IS NULL`)).toBe(0);
   });

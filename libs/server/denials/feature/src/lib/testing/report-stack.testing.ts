@@ -28,13 +28,14 @@ export interface GraphqlAnswer<T = Record<string, unknown>> {
  */
 export class ReportStack {
   api!: NestFastifyApplication;
-  worker!: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
+  worker: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   base = '';
   private readonly sockets: WsClient[] = [];
 
-  static async start(env: Record<string, string> = {}): Promise<ReportStack> {
+  /** `inline`: no worker and no Redis, as `npm start` runs when it finds no Redis. */
+  static async start(env: Record<string, string> = {}, mode: 'bullmq' | 'inline' = 'bullmq'): Promise<ReportStack> {
     Object.assign(process.env, {
-      JOBS_MODE: 'bullmq',
+      JOBS_MODE: mode,
       WEB_DIST_DIR: '',
       TRUST_PROXY: 'true',
       REFERENCE_DATA_DIR: resolve(__dirname, '../../../../../../../data/reference'),
@@ -46,8 +47,10 @@ export class ReportStack {
     await stack.api.get(ShippedReferenceData).loadAll(['pprrvu', 'x12-carc', 'x12-rarc', 'x12-group', 'modifiers', 'hcpcs-level2', 'icd10-cm']);
     await stack.api.listen(0, '127.0.0.1');
     stack.base = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
-    stack.worker = await NestFactory.createApplicationContext(TestWorkerModule, { logger: ['error'] });
-    await stack.worker.init();
+    if (mode === 'bullmq') {
+      stack.worker = await NestFactory.createApplicationContext(TestWorkerModule, { logger: ['error'] });
+      await stack.worker.init();
+    }
     return stack;
   }
 
