@@ -2,4 +2,13 @@ export * from './lib/apollo-client';
 export * from './lib/describe-error';
 export * from './lib/operations/code-page.operations';
 export * from './lib/operations/pricing.operations';
+export * from './lib/operations/denial-reports.operations';
 export type { CodePageQuery as CodePageQueryResult, CodePageQueryVariables, CodeNcciEditsQuery as CodeNcciEditsQueryResult, PriceQuery as PriceQueryResult, PriceInput } from './generated/graphql';
+export type {
+  DenialBreakdownFieldsFragment,
+  DenialReportInput,
+  DenialStatsFieldsFragment,
+  FlagReason,
+  PhiFindingFieldsFragment,
+  SubmitDenialReportMutation as SubmitDenialReportResult,
+} from './generated/graphql';

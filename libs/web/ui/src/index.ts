@@ -3,3 +3,4 @@ export * from './lib/StatusPanel';
 export * from './lib/SiteLayout';
 export * from './lib/places-of-service';
 export * from './lib/FindingsList';
+export * from './lib/SectionErrorBoundary';

@@ -1,14 +1,17 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { CodePageQuery, describeError } from '@denialmap/web/data-access';
-import { ErrorPanel, LoadingPanel, Money, NoticePanel } from '@denialmap/web/ui';
+import { ErrorPanel, LoadingPanel, Money, NoticePanel, SectionErrorBoundary } from '@denialmap/web/ui';
 import { isIsoDate, todayIso } from './date-of-service';
 import { IndicatorList } from './IndicatorList';
 import { NcciSection } from './NcciSection';
 import { PaymentCalculator } from './PaymentCalculator';
 import { PaymentTrace } from './PaymentTrace';
 import { RvuTable } from './RvuTable';
+
+// Community reports (tables, stories, the form, live updates) load after the fee schedule facts.
+const CommunitySection = lazy(() => import('./community/CommunitySection').then((m) => ({ default: m.CommunitySection })));
 
 /** /codes/:code — the page a biller lands on: what Medicare pays for the code, and why. */
 export function CodePage() {
@@ -114,6 +117,12 @@ export function CodePage() {
       </section>
 
       <NcciSection detail={detail} />
+
+      <SectionErrorBoundary title="Community denial reports could not be shown">
+        <Suspense fallback={<LoadingPanel label="Loading community denial reports…" />}>
+          <CommunitySection code={detail.code} />
+        </Suspense>
+      </SectionErrorBoundary>
 
       <section className="freshness" aria-label="Data freshness">
         <h2>Where these figures come from</h2>
