@@ -63,6 +63,16 @@ export const REPORT_OUTCOMES = {
 } as const;
 export type ReportOutcome = keyof typeof REPORT_OUTCOMES;
 
+/** Why a reader flags a published report. PATIENT_INFORMATION holds it at once; the others after several readers. */
+export const FLAG_REASONS = {
+  PATIENT_INFORMATION: 'It contains patient information',
+  INACCURATE: 'It is wrong or misleading',
+  SPAM: 'Spam or advertising',
+  OFFENSIVE: 'Offensive or abusive',
+  OTHER: 'Something else',
+} as const;
+export type FlagReason = keyof typeof FLAG_REASONS;
+
 /** Group codes a denial can carry (CR, corrections and reversals, is not a denial). */
 export const DENIAL_GROUP_CODES = ['CO', 'OA', 'PI', 'PR'] as const;
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@denialmap/server/core';
+import type { FlagReason } from '@denialmap/shared/denial-reports';
 import { FlagOutcome } from './denial-report.types';
 import { OUTBOX_CHANNEL } from './denial-report.repository';
-
-export type FlagReason = 'PATIENT_INFORMATION' | 'INACCURATE' | 'SPAM' | 'OFFENSIVE' | 'OTHER';
 
 /** Readers' flags. Enough distinct flaggers hold a published report until a moderator decides. */
 @Injectable()

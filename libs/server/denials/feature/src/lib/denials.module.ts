@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DenialsDataAccessModule } from '@denialmap/server/denials/data-access';
 import { ReferenceDataAccessModule } from '@denialmap/server/reference-data/data-access';
-import { FlagReportResolver, FlagReportService } from './flags/flag-report';
+import { FlagReportResolver } from './flags/flag-report.resolver';
+import { FlagReportService } from './flags/flag-report.service';
 import { DenialStatsAggregator } from './pipeline/denial-stats.aggregator';
 import { DenialStatsJobHandler } from './pipeline/denial-stats.job-handler';
 import { OutboxRelay } from './pipeline/outbox-relay';

@@ -1,20 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
-import { describeError, FlagReason, FlagReportMutation } from '@denialmap/web/data-access';
-
-const FLAG_REASONS: Record<FlagReason, string> = {
-  PATIENT_INFORMATION: 'It contains patient information',
-  INACCURATE: 'It is wrong or misleading',
-  SPAM: 'Spam or advertising',
-  OFFENSIVE: 'Offensive or abusive',
-  OTHER: 'Something else',
-};
+import { FLAG_REASONS, FlagReason } from '@denialmap/shared/denial-reports';
+import { describeError, FlagReportMutation } from '@denialmap/web/data-access';
 
 /** "Flag" on one story: pick why, send, and read what happens next in the API's words. */
 export function FlagStory({ reportId }: { reportId: string }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<FlagReason>('PATIENT_INFORMATION');
+  // No default: a patient-information flag hides the story at once, so it must be chosen on purpose.
+  const [reason, setReason] = useState<FlagReason | ''>('');
   const [flag, { data, loading, error }] = useMutation(FlagReportMutation);
   const result = data?.flagReport;
 
@@ -31,18 +25,21 @@ export function FlagStory({ reportId }: { reportId: string }) {
           className="flag-form"
           onSubmit={(e) => {
             e.preventDefault();
-            flag({ variables: { reportId, reason } }).catch(() => undefined);
+            if (reason) flag({ variables: { reportId, reason } }).catch(() => undefined);
           }}
         >
           <label htmlFor={`${id}-reason`}>Why should a moderator look at it?</label>
-          <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as FlagReason)}>
+          <select id={`${id}-reason`} value={reason} required onChange={(e) => setReason(e.target.value as FlagReason)}>
+            <option value="" disabled>
+              Choose a reason
+            </option>
             {Object.entries(FLAG_REASONS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-          <button type="submit" disabled={loading}>
+          <button type="submit" disabled={loading || !reason}>
             {loading ? 'Sending…' : 'Send flag'}
           </button>
         </form>

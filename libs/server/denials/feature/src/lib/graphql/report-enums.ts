@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ACTIONS_TAKEN, DENIAL_CATEGORIES, PAYER_TYPES, REPORT_FIXES, REPORT_OUTCOMES } from '@denialmap/shared/denial-reports';
+import { ACTIONS_TAKEN, DENIAL_CATEGORIES, FLAG_REASONS, PAYER_TYPES, REPORT_FIXES, REPORT_OUTCOMES } from '@denialmap/shared/denial-reports';
 
 /** GraphQL enums of a denial report; the values are the shared vocabulary's, described in its words. */
 const describe = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v }]));
@@ -24,3 +24,11 @@ registerEnumType(ReportFixEnum, { name: 'ReportFix', description: 'What fixed th
 export const ReportOutcomeEnum = asEnum(REPORT_OUTCOMES);
 export type ReportOutcomeEnum = keyof typeof REPORT_OUTCOMES;
 registerEnumType(ReportOutcomeEnum, { name: 'ReportOutcome', valuesMap: describe(REPORT_OUTCOMES) });
+
+export const FlagReasonEnum = asEnum(FLAG_REASONS);
+export type FlagReasonEnum = keyof typeof FLAG_REASONS;
+registerEnumType(FlagReasonEnum, {
+  name: 'FlagReason',
+  description: 'PATIENT_INFORMATION takes the report out of view at once until a moderator has looked; the others do so once several readers agree.',
+  valuesMap: describe(FLAG_REASONS),
+});

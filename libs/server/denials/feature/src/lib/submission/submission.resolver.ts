@@ -3,12 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { DenialReportInput } from '../graphql/denial-report.input';
 import { SubmitDenialReportResult } from '../graphql/submission.objects';
 import { SubmitReportService } from './submit-report.service';
-
-/** The request's origin for the submitter hash; the address goes no further than the HMAC. */
-export function requestOrigin(req: FastifyRequest): { ip: string; userAgent: string } {
-  const agent = req.headers['user-agent'];
-  return { ip: req.ip, userAgent: (Array.isArray(agent) ? agent[0] : agent ?? '').slice(0, 512) };
-}
+import { requestOrigin } from './submitter-identity';
 
 @Resolver()
 export class SubmissionResolver {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
 import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
 
@@ -6,6 +7,12 @@ import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
 export interface RequestOrigin {
   ip: string;
   userAgent: string;
+}
+
+/** The request's origin for the submitter hash; the address goes no further than the HMAC. */
+export function requestOrigin(req: FastifyRequest): RequestOrigin {
+  const agent = req.headers['user-agent'];
+  return { ip: req.ip, userAgent: (Array.isArray(agent) ? agent[0] : (agent ?? '')).slice(0, 512) };
 }
 
 /**
