@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { BullmqRootModule, ConfigModule, DatabaseModule, JobsModule, LiveEventsModule, RedisModule } from '@denialmap/server/core';
+import { ConfigModule, DatabaseModule, JobsModule, LiveEventsModule, RedisModule } from '@denialmap/server/core';
 import { DenialsWorkerModule } from '@denialmap/server/denials/feature';
 import { ReferenceDataWorkerModule } from '@denialmap/server/reference-data/feature';
 
-/** Wiring only: BullMQ processors of every feature. */
+/** Wiring only: every feature's queue workers and background loops. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, BullmqRootModule, ReferenceDataWorkerModule, DenialsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, ReferenceDataWorkerModule, DenialsWorkerModule],
 })
 export class WorkerModule {}

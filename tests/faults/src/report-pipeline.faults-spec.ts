@@ -42,13 +42,18 @@ describe('the report pipeline under faults', () => {
     const faults: string[] = [];
     let sent = 0;
     // Fault schedule by number of reports sent.
+    const stops: string[] = [];
+    const stop = async (signal: NodeJS.Signals) => {
+      const { stoppedBy, ms } = await stack.killWorker(signal);
+      stops.push(`${signal} -> ${stoppedBy === signal ? 'exited' : 'had to be killed'} in ${ms} ms`);
+    };
     const schedule: [number, () => Promise<void>, string][] = [
-      [300, () => stack.killWorker('SIGKILL'), 'worker killed (SIGKILL)'],
+      [300, () => stop('SIGKILL'), 'worker killed (SIGKILL)'],
       [500, () => stack.startWorker(), 'worker started'],
       [800, () => stack.restartRedis(1_500), 'Redis killed and restarted empty'],
-      [1_100, () => stack.killWorker('SIGTERM'), 'worker stopped (SIGTERM)'],
+      [1_100, () => stop('SIGTERM'), 'worker stopped (SIGTERM)'],
       [1_200, () => stack.startWorker(), 'worker started'],
-      [1_500, () => stack.killWorker('SIGKILL'), 'worker killed (SIGKILL)'],
+      [1_500, () => stop('SIGKILL'), 'worker killed (SIGKILL)'],
       [1_700, () => stack.startWorker(), 'worker started'],
     ];
     let faultInProgress: Promise<void> = Promise.resolve();
@@ -82,16 +87,29 @@ describe('the report pipeline under faults', () => {
     if (!stack.worker) await stack.startWorker();
     const drainMs = await stack.drained(120_000);
     console.log(
-      [`${TOTAL} reports in ${loadSeconds.toFixed(1)} s: ${accepted.length} accepted, ${refused.length} refused, ${failed.length} failed`, ...faults, `outbox drained ${(drainMs / 1000).toFixed(1)} s after the load`].join('\n'),
+      [`${TOTAL} reports in ${loadSeconds.toFixed(1)} s: ${accepted.length} accepted, ${refused.length} refused, ${failed.length} failed`, ...faults, ...stops, `outbox drained ${(drainMs / 1000).toFixed(1)} s after the load`].join('\n'),
     );
+    // Graceful shutdown: SIGTERM lets the worker finish the job in hand and exit on its own.
+    expect(stops.filter((s) => s.startsWith('SIGTERM'))).toEqual([expect.stringMatching(/^SIGTERM -> exited/)]);
+
+    // A worker that lived through a Redis restart keeps aggregating, without being restarted.
+    await stack.restartRedis(1_000);
+    for (let i = TOTAL; i < TOTAL + 40; i++) {
+      const answer = await stack.graphql<Answer>(SUBMIT, { input: loadReport(i, LOAD_CODES[i % LOAD_CODES.length]) }, 1_000 + i);
+      const result = answer.data?.submitDenialReport;
+      if (result?.__typename === 'DenialReportReceipt' && result.reportId) accepted.push(result.reportId);
+      else refused.push(JSON.stringify(answer));
+    }
+    const recoveredMs = await stack.drained(30_000);
+    console.log(`after a second Redis restart with the same worker: 40 more reports aggregated ${(recoveredMs / 1000).toFixed(1)} s after the last`);
 
     // The api never went down and every report was valid and within limits: all are accepted.
     expect(failed).toEqual([]);
     expect(refused).toEqual([]);
-    expect(accepted).toHaveLength(TOTAL);
+    expect(accepted).toHaveLength(TOTAL + 40);
     const stored = await stack.query<{ id: string }>('SELECT id::text AS id FROM denial_report WHERE id = ANY($1::uuid[])', [accepted]);
-    expect(stored).toHaveLength(TOTAL);
-    expect(Number((await stack.query<{ n: string }>('SELECT count(*) AS n FROM denial_report'))[0].n)).toBe(TOTAL);
+    expect(stored).toHaveLength(TOTAL + 40);
+    expect(Number((await stack.query<{ n: string }>('SELECT count(*) AS n FROM denial_report'))[0].n)).toBe(TOTAL + 40);
 
     const rows = await stack.query<Row>(
       `SELECT code, submitter_hash, payer_type, group_code, carc, rarcs, modifiers, fix, appeal_level, outcome, days_to_resolution, service_year, service_quarter

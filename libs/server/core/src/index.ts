@@ -15,7 +15,7 @@ export * from './lib/queues/queue-contracts';
 export * from './lib/queues/job-producer';
 export * from './lib/queues/job-handler.registry';
 export * from './lib/queues/jobs.module';
-export * from './lib/queues/bullmq-root';
+export * from './lib/queues/queue-worker';
 export * from './lib/queues/inline-job-producer';
 export * from './lib/health/readiness.registry';
 export * from './lib/health/health.module';

@@ -65,7 +65,7 @@ export class ProcessStack {
     stack.env = {
       ...(process.env as Record<string, string>),
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env['FAULTS_LOG_LEVEL'] ?? 'warn',
       DATABASE_URL: url,
       REDIS_URL: `redis://127.0.0.1:${stack.redisPort}`,
       REDIS_PREFIX: `dm-${options.name}-${process.pid}`,
@@ -161,16 +161,29 @@ export class ProcessStack {
     await wait(1_500);
   }
 
-  async killWorker(signal: NodeJS.Signals): Promise<void> {
-    await this.kill(this.worker, signal);
+  /**
+   * Stops the worker with `signal`. A SIGTERM that does not end it within `graceMs` is followed
+   * by SIGKILL, as an orchestrator would; the answer says whether that was needed.
+   */
+  async killWorker(signal: NodeJS.Signals, graceMs = 20_000): Promise<{ stoppedBy: NodeJS.Signals; ms: number }> {
+    const result = await this.kill(this.worker, signal, graceMs);
     this.worker = null;
+    return result;
   }
 
-  private async kill(child: ChildProcess | null, signal: NodeJS.Signals): Promise<void> {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  private async kill(child: ChildProcess | null, signal: NodeJS.Signals, graceMs = 20_000): Promise<{ stoppedBy: NodeJS.Signals; ms: number }> {
+    const started = Date.now();
+    if (!child || child.exitCode !== null || child.signalCode !== null) return { stoppedBy: signal, ms: 0 };
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
+    let stoppedBy = signal;
+    const timer = setTimeout(() => {
+      stoppedBy = 'SIGKILL';
+      child.kill('SIGKILL');
+    }, graceMs);
     await exited;
+    clearTimeout(timer);
+    return { stoppedBy, ms: Date.now() - started };
   }
 
   /** POST /graphql as one submitter (address and browser of its own). */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from '../redis/redis-options';
@@ -12,6 +12,7 @@ const WAITING = new Set<string>(['waiting', 'delayed', 'prioritized', 'waiting-c
 export class BullmqJobProducer extends JobProducer implements OnApplicationShutdown {
   readonly mode = 'bullmq' as const;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger(BullmqJobProducer.name);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super();
@@ -37,6 +38,8 @@ export class BullmqJobProducer extends JobProducer implements OnApplicationShutd
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: redisOptionsFromUrl(this.config.REDIS_URL), prefix: this.config.REDIS_PREFIX });
+      // Outages surface here; callers see their own enqueue fail and retry (the outbox keeps the work).
+      queue.on('error', (error: Error) => this.logger.warn(`Queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }
     return queue;

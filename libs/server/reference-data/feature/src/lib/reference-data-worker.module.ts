@@ -1,13 +1,11 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '@denialmap/server/core';
 import { ReferenceDataAccessModule } from '@denialmap/server/reference-data/data-access';
 import { ReferenceDataJobHandler } from './jobs/reference-data.job-handler';
-import { ReferenceDataProcessor } from './jobs/reference-data.processor';
+import { ReferenceDataWorker } from './jobs/reference-data.worker';
 
-/** The worker side: the reference-data queue's processor. Only the worker app imports this. */
+/** The worker side: the reference-data queue's worker. Only the worker app imports this. */
 @Module({
-  imports: [ReferenceDataAccessModule, BullModule.registerQueue({ name: QUEUES.referenceData })],
-  providers: [ReferenceDataJobHandler, ReferenceDataProcessor],
+  imports: [ReferenceDataAccessModule],
+  providers: [ReferenceDataJobHandler, ReferenceDataWorker],
 })
 export class ReferenceDataWorkerModule {}

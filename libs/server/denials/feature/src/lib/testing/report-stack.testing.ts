@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
-import { ApiCoreModule, BullmqRootModule, ConfigModule, DatabaseModule, JobsModule, LiveEventsModule, PrismaService, RedisModule } from '@denialmap/server/core';
+import { ApiCoreModule, ConfigModule, DatabaseModule, JobsModule, LiveEventsModule, PrismaService, RedisModule } from '@denialmap/server/core';
 import { ReferenceDataAccessModule, ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
 import { DenialsWorkerModule } from '../denials-worker.module';
 import { DenialsModule } from '../denials.module';
@@ -13,7 +13,7 @@ import { DenialsModule } from '../denials.module';
 @Module({ imports: [ApiCoreModule, ReferenceDataAccessModule, DenialsModule] })
 class TestApiModule {}
 
-@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, BullmqRootModule, DenialsWorkerModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, DenialsWorkerModule] })
 class TestWorkerModule {}
 
 export interface GraphqlAnswer<T = Record<string, unknown>> {
