@@ -1,8 +1,8 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
+import { launchChromium } from '../support/browser';
 import { ARTIFACTS_DIR, baseUrl, graphql } from '../support/stack';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '70486';
 const now = new Date();
@@ -56,10 +56,7 @@ describe('community denial reports on the code page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(() => browser.close());

@@ -1,5 +1,6 @@
 import type { DenialStatsFieldsFragment } from '@denialmap/web/data-access';
 import { withheldNote } from './stats-view';
+import { PercentBar } from './PercentBar';
 
 /** Appeals by level with the share that ended paid; a level's rate is withheld like any small group. */
 export function AppealLevelsTable({ stats }: { stats: DenialStatsFieldsFragment }) {
@@ -32,12 +33,7 @@ export function AppealLevelsTable({ stats }: { stats: DenialStatsFieldsFragment 
                       {level.successRate === null ? (
                         <span className="fine-print">Withheld or none resolved yet</span>
                       ) : (
-                        <>
-                          <span className="share-value">{level.successRate}%</span>
-                          <span className="bar" aria-hidden="true">
-                            <span className="bar-fill bar-ok" style={{ width: `${level.successRate}%` }} />
-                          </span>
-                        </>
+                        <PercentBar percent={level.successRate} tone="ok" />
                       )}
                     </td>
                   </tr>

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { DenialBreakdownFieldsFragment } from '@denialmap/web/data-access';
+import { PercentBar } from './PercentBar';
 import { withheldNote } from './stats-view';
 
 interface BreakdownTableProps {
@@ -44,10 +45,7 @@ export function BreakdownTable({ title, keyHeader, breakdown, cells, testId }: B
                     <th scope="row">{breakableAtSlashes(cell.label)}</th>
                     <td className="num">{cell.reports}</td>
                     <td className="share">
-                      <span className="share-value">{cell.share}%</span>
-                      <span className="bar" aria-hidden="true">
-                        <span className="bar-fill" style={{ width: `${cell.share}%` }} />
-                      </span>
+                      <PercentBar percent={cell.share} />
                     </td>
                   </tr>
                 ))}
