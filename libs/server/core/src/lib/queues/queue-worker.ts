@@ -84,14 +84,18 @@ export class QueueWorker<Q extends QueueName> {
     const old = this.worker;
     this.worker = this.create();
     this.replacements++;
-    this.logger.log('Redis answers again: started a fresh worker for this queue.');
+    this.logger.warn('Redis answers again: started a fresh worker for this queue.');
     if (old) void closeWithin(old, this.options.graceMs);
   }
 
-  /** Stops taking jobs and waits for the ones in hand, at most graceMs. */
+  /**
+   * Stops taking jobs and waits for the ones in hand, at most graceMs; during a Redis outage
+   * (nothing can be recorded anyway) at most a second.
+   */
   async close(): Promise<void> {
+    const outage = this.healing !== null;
     this.stopping = true;
-    if (this.worker) await closeWithin(this.worker, this.options.graceMs);
+    if (this.worker) await closeWithin(this.worker, outage ? 1_000 : this.options.graceMs);
   }
 }
 
