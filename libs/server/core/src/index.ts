@@ -27,3 +27,4 @@ export * from './lib/graphql/answer-cache';
 export * from './lib/rate-limit/rate-limiter';
 export * from './lib/live/event-stream';
 export * from './lib/live/live-events';
+export * from './lib/util/with-timeout';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withTimeout } from '../util/with-timeout';
 
 export interface ReadinessResult {
   ok: boolean;
@@ -23,23 +24,12 @@ export class ReadinessRegistry {
 
   async run(timeoutMs = 2000): Promise<{ ready: boolean; checks: Record<string, ReadinessResult> }> {
     const results = await Promise.all(
-      this.checks.map(async (c) => [c.name, await withTimeout(c, timeoutMs)] as const),
+      this.checks.map(async (c) => [c.name, await checkWithin(c, timeoutMs)] as const),
     );
     return { ready: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
   }
 }
 
-async function withTimeout(check: ReadinessCheck, ms: number): Promise<ReadinessResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<ReadinessResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms);
-  });
-  try {
-    return await Promise.race([
-      check.check().catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) })),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+function checkWithin(check: ReadinessCheck, ms: number): Promise<ReadinessResult> {
+  return withTimeout(check.check(), ms).catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
 }

@@ -1,5 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { RedisConnection } from '../redis/redis.module';
+import { withTimeout } from '../util/with-timeout';
 
 /** At most `limit` hits per `windowSeconds` for one key (a fixed window from the first hit). */
 export interface RateRule {
@@ -106,13 +107,3 @@ return {0, 0}
 @Global()
 @Module({ providers: [RateLimiter], exports: [RateLimiter] })
 export class RateLimitModule {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
-import { APP_CONFIG, AppConfig, JobProducer, QUEUES } from '@denialmap/server/core';
+import { APP_CONFIG, AppConfig, JobProducer, QUEUES, withTimeout } from '@denialmap/server/core';
 import { OUTBOX_CHANNEL, OutboxRepository } from '@denialmap/server/denials/data-access';
 import { PIPELINE_HOST, PipelineHost, runsPipeline, sleep } from './pipeline-host';
 
@@ -58,18 +58,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async enqueue(codes: string[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
-    });
     const added = Promise.all(
       codes.map((code) => this.jobs.enqueue(QUEUES.denialStats, 'recompute-code-stats', { code }, { jobId: `stats-${code}`, forgetWhenDone: true, freshRun: true })),
     );
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(added, ENQUEUE_TIMEOUT_MS, 'the queue did not answer');
   }
 
   private async listen(): Promise<void> {
