@@ -6,4 +6,6 @@ export default {
   testMatch: ['<rootDir>/src/**/*.faults-spec.ts'],
   testTimeout: 300_000,
   maxWorkers: 1,
+  // A failed test can leave a Redis or BullMQ connection open; never let that hang CI.
+  forceExit: true,
 };

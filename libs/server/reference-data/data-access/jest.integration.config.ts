@@ -7,4 +7,6 @@ export default {
   globalTeardown: '../../../../tools/testing/integration-global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 1,
+  // A failed test can leave a Redis or BullMQ connection open; never let that hang CI.
+  forceExit: true,
 };

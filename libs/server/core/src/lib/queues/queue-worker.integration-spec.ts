@@ -46,25 +46,30 @@ describe('QueueWorker through a Redis outage', () => {
     const queue = () => new Queue(QUEUES.denialStats, { connection: redisOptionsFromUrl(config.REDIS_URL), prefix: config.REDIS_PREFIX });
     let producer = queue();
     producer.on('error', () => undefined);
-    await producer.add('recompute-code-stats', { code: 'first' });
-    await wait(300);
+    try {
+      await producer.add('recompute-code-stats', { code: 'first' });
+      await wait(300);
 
-    // The job in hand finishes while Redis is down: BullMQ cannot record it.
-    redis.kill('SIGKILL');
-    await wait(300);
-    release();
-    await wait(1_000);
-    redis = await startRedis(port);
-    await producer.close().catch(() => undefined);
-    producer = queue();
-    await producer.add('recompute-code-stats', { code: 'after-outage' });
-    for (let i = 0; i < 100 && !handled.includes('after-outage'); i++) await wait(100);
-    expect(handled).toEqual(['first', 'after-outage']);
+      // The job in hand finishes while Redis is down: BullMQ cannot record it.
+      redis.kill('SIGKILL');
+      await wait(300);
+      release();
+      await wait(1_000);
+      redis = await startRedis(port);
+      await producer.close().catch(() => undefined);
+      producer = queue();
+      await producer.add('recompute-code-stats', { code: 'after-outage' });
+      for (let i = 0; i < 100 && !handled.includes('after-outage'); i++) await wait(100);
+      expect(handled).toEqual(['first', 'after-outage']);
 
-    const started = Date.now();
-    await worker.close();
-    expect(Date.now() - started).toBeLessThan(5_000);
-    await producer.close();
-    redis.kill('SIGKILL');
+      const started = Date.now();
+      await worker.close();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      release();
+      await worker.close();
+      await producer.close().catch(() => undefined);
+      redis.kill('SIGKILL');
+    }
   }, 30_000);
 });
