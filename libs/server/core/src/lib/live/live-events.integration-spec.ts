@@ -18,10 +18,15 @@ describe('LiveEvents across two processes sharing one Redis', () => {
     const forCode = api.subscribe('denial-stats', (e) => e.code === '70390');
     expect(api.subscriptions).toBe(1);
     const next = forCode.next();
-    // The subscriber connection needs a moment to subscribe before the first publish.
-    await new Promise((r) => setTimeout(r, 200));
-    await worker.publish('denial-stats', { code: '99213', computedAt: 'x', reports: 1 });
-    await worker.publish('denial-stats', { code: '70390', computedAt: '2026-12-02T00:00:00.000Z', reports: 5 });
+    // Pub/sub is best effort: until the subscriber connection has subscribed, events go nowhere,
+    // so publish until one arrives (the other code's events must never come through).
+    let received = false;
+    void next.then(() => (received = true));
+    for (let i = 0; i < 50 && !received; i++) {
+      await worker.publish('denial-stats', { code: '99213', computedAt: 'x', reports: 1 });
+      await worker.publish('denial-stats', { code: '70390', computedAt: '2026-12-02T00:00:00.000Z', reports: 5 });
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(await next).toEqual({ value: { code: '70390', computedAt: '2026-12-02T00:00:00.000Z', reports: 5 }, done: false });
     await forCode.return?.();
     expect(api.subscriptions).toBe(0);

@@ -1,3 +1,4 @@
+import { RedisConnection } from '@denialmap/server/core';
 import { OutboxSweeper } from './pipeline/outbox-sweeper';
 import { eventually, ReportStack } from './testing/report-stack.testing';
 
@@ -70,7 +71,12 @@ describe('submitting a report', () => {
 
     const live = stack.subscribe<{ denialStatsUpdated: { status: string; reports: number } }>(`subscription ($code: String!) { denialStatsUpdated(code: $code) { status reports } }`, { code: '70390' });
     await live.ready;
-    await new Promise((r) => setTimeout(r, 300));
+    // Subscribed all the way: the api's Redis subscriber listens on the channel.
+    const redis = stack.api.get(RedisConnection).client as NonNullable<RedisConnection['client']>;
+    await eventually(async () => {
+      const [, listeners] = (await redis.pubsub('NUMSUB', `${process.env['REDIS_PREFIX']}:live:denial-stats`)) as [string, number];
+      if (listeners < 1) throw new Error('not subscribed yet');
+    });
     expect((await submit(report(), 5)).status).toBe('PUBLISHED');
     const update = await eventually(async () => {
       const unlocked = live.received.find((e) => e.denialStatsUpdated.status === 'UNLOCKED');
