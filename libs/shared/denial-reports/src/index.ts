@@ -3,4 +3,3 @@ export * from './lib/payers';
 export * from './lib/report-input';
 export * from './lib/narrative-similarity';
 export * from './lib/service-quarter';
-export * from './lib/icd10-code';

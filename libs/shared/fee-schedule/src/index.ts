@@ -1,4 +1,5 @@
 export * from './lib/hcpcs-code';
+export * from './lib/icd10-code';
 export * from './lib/date-of-service';
 export * from './lib/release-selection';
 export * from './lib/status-code';

@@ -1,4 +1,4 @@
-import { normaliseIcd10Code } from './icd10-code';
+import { isHcpcsCode, normaliseIcd10Code } from '@denialmap/shared/fee-schedule';
 import { findPayer } from './payers';
 import {
   ACTIONS_TAKEN,
@@ -75,7 +75,6 @@ export interface FieldProblem {
   message: string;
 }
 
-const HCPCS = /^(?:\d{4}[\dFTUM]|[A-V]\d{4})$/;
 const MODIFIER = /^[0-9A-Z]{2}$/;
 const CARC = /^(?:\d{1,3}|[A-Z]\d{1,2})$/;
 const RARC = /^(?:M|MA|N)\d{1,3}$/;
@@ -93,7 +92,7 @@ export function normaliseReport(draft: DenialReportDraft, today: Date): { report
   const upper = (v: string | null | undefined) => (v ?? '').trim().toUpperCase();
 
   const code = upper(draft.code);
-  if (!HCPCS.test(code)) problem('code', `"${draft.code}" is not a CPT/HCPCS code (five characters, e.g. 70390 or G0121).`);
+  if (!isHcpcsCode(code)) problem('code', `"${draft.code}" is not a CPT/HCPCS code (five characters, e.g. 70390 or G0121).`);
 
   const modifiers = codeList(draft.modifiers, 'modifiers', MAX_REPORT_MODIFIERS, (m) => (MODIFIER.test(m) ? m : null), 'a modifier (two letters or digits, e.g. 26, RT)', problem);
   const rarcs = codeList(draft.rarcs, 'rarcs', MAX_REPORT_RARCS, (r) => (RARC.test(r) ? r : null), 'a RARC (M, MA or N and digits, e.g. N290)', problem);

@@ -9,6 +9,11 @@ const HCPCS_PATTERN = /^(?:\d{4}[\dFTUM]|[A-V]\d{4})$/;
 
 export type HcpcsLevel = 'CPT' | 'HCPCS_LEVEL_II';
 
+/** True for a trimmed, upper-case string that can be a HCPCS code. */
+export function isHcpcsCode(code: string): boolean {
+  return HCPCS_PATTERN.test(code);
+}
+
 /** Trims and upper-cases a code, then refuses anything that cannot be a HCPCS code. */
 export function parseHcpcsCode(raw: string, field = 'code'): string {
   const code = raw.trim().toUpperCase();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConnectionShape, MemoCache, pageRequest, toConnection } from '@denialmap/server/core';
 import { CodeSetRepository, DatasetCatalog, ReleaseCatalog } from '@denialmap/server/reference-data/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
-import { IsoDate, parseIsoDate, selectRelease } from '@denialmap/shared/fee-schedule';
+import { IsoDate, normaliseIcd10Code, parseIsoDate, selectRelease } from '@denialmap/shared/fee-schedule';
 import { toDatasetObject } from './dataset-freshness';
 import { CodeLevel } from './graphql/code-detail.object';
 import { ReferenceDatasetObject } from './graphql/ncci.object';
@@ -107,11 +107,11 @@ function checkedQuery(raw: string): string {
 
 /** "k115" and "K11.5" both mean K11.5. */
 export function normaliseIcd10(raw: string): string {
-  const compact = raw.trim().toUpperCase().replace('.', '');
-  if (!/^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/.test(compact)) {
+  const code = normaliseIcd10Code(raw);
+  if (!code) {
     throw new InvalidInputError('code', `"${raw}" is not an ICD-10-CM code (a letter, two characters, then up to four more, e.g. K11.5).`);
   }
-  return compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
+  return code;
 }
 
 function toIcd10(v: { code: string; billable: boolean; description: string; chapterName: string | null; categoryTitle: string | null }): Icd10Object {
