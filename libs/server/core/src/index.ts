@@ -28,3 +28,7 @@ export * from './lib/rate-limit/rate-limiter';
 export * from './lib/live/event-stream';
 export * from './lib/live/live-events';
 export * from './lib/util/with-timeout';
+export * from './lib/auth/staff-actor';
+export * from './lib/auth/access.decorators';
+export * from './lib/auth/access.guard';
+export * from './lib/http/http-security';

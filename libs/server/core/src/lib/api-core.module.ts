@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -14,7 +15,7 @@ import { JobsModule } from './queues/jobs.module';
 import { RateLimitModule } from './rate-limit/rate-limiter';
 import { RedisModule } from './redis/redis.module';
 
-/** Everything an api process needs besides its features: config, database, Redis, jobs, live events, health, GraphQL. */
+/** Everything an api process needs besides its features: config, database, Redis, jobs, live events, health, GraphQL, default-deny access. */
 @Module({
   imports: [
     ConfigModule,
@@ -32,6 +33,9 @@ import { RedisModule } from './redis/redis.module';
       useFactory: (config: AppConfig, answers: ReferenceAnswerCache) => graphqlOptions(config, [answers.plugin()]),
     }),
   ],
-  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class ApiCoreModule {}

@@ -46,3 +46,34 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/** The operation needs a signed-in staff member (or an API token) and the request has neither. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+
+  /** `requiredRole` when the access guard refused (not, say, a wrong password). */
+  constructor(message = 'Sign in as staff to do this.', requiredRole?: string) {
+    super(message, requiredRole ? { requiredRole } : {});
+  }
+}
+
+/** The caller is known but their role does not allow the operation. */
+export class ForbiddenError extends DomainError {
+  readonly code = ErrorCode.FORBIDDEN;
+
+  constructor(message = 'Your role does not allow this.', requiredRole?: string) {
+    super(message, requiredRole ? { requiredRole } : {});
+  }
+}
+
+/** Too many attempts: says when to try again (also as `retryAfterSeconds` for clients). */
+export class RateLimitedError extends DomainError {
+  readonly code = ErrorCode.RATE_LIMITED;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds: String(retryAfterSeconds) });
+  }
+}

@@ -9,13 +9,13 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       REDIS_PREFIX: 'denialmap',
       JOBS_MODE: 'bullmq',
-      GRAPHQL_EXPLORER: true,
+      GRAPHQL_INTROSPECTION: false,
       NODE_ENV: 'development',
     });
   });
 
   it('coerces and validates typed values', () => {
-    expect(loadConfig({ ...minimal, PORT: '8080', GRAPHQL_EXPLORER: 'false' })).toMatchObject({ PORT: 8080, GRAPHQL_EXPLORER: false });
+    expect(loadConfig({ ...minimal, PORT: '8080', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ PORT: 8080, GRAPHQL_INTROSPECTION: true });
   });
 
   it('treats empty strings as unset', () => {

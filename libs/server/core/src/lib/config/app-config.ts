@@ -35,7 +35,8 @@ export const configSchema = z.object({
   REFERENCE_DATA_DIR: z.string().min(1).default('data/reference'),
   /** Built web app served at /. Empty: the api serves only /graphql and /health. */
   WEB_DIST_DIR: z.string().default('dist/apps/web'),
-  GRAPHQL_EXPLORER: bool.default(true),
+  /** Answer introspection queries in production too (for outside tools; /explorer uses the bundled schema). */
+  GRAPHQL_INTROSPECTION: bool.default(false),
   /** Benchmarks only: adds GET /bench/floor?bytes=N, a constant answer measuring the framework's floor. */
   BENCH_FLOOR_ROUTE: bool.default(false),
   /** Load the shipped reference data when the database has none (first run). */
@@ -56,6 +57,26 @@ export const configSchema = z.object({
   FLAGS_TO_HOLD_REPORT: positiveInt(3),
   /** How long a relayed outbox event may wait for its aggregation before the sweeper re-sends it. */
   OUTBOX_STUCK_SECONDS: positiveInt(15),
+  /** Staff sign-in sessions: absolute lifetime, and how long one may sit unused before it ends. */
+  SESSION_TTL_HOURS: positiveInt(12),
+  SESSION_IDLE_MINUTES: positiveInt(60),
+  /**
+   * Users always reach DenialMap over HTTPS (directly or through a proxy): HSTS,
+   * upgrade-insecure-requests and Secure session cookies even when a proxy hides the scheme.
+   * Without it, the cookie is Secure whenever the request itself came over HTTPS.
+   */
+  SERVED_OVER_HTTPS: bool.optional(),
+  /** Failed sign-ins to one email address before it is locked, and for how long. */
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+  /** Sign-in attempts from one address per 15 minutes, whatever the email. */
+  LOGIN_ATTEMPTS_PER_ADDRESS: positiveInt(30),
+  /** Share of published reports put in the moderation queue for a second look (0 to 1). */
+  REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.02),
+  /** GraphQL limits per operation: nesting depth, aliases, and estimated cost. */
+  GRAPHQL_MAX_DEPTH: positiveInt(12),
+  GRAPHQL_MAX_ALIASES: positiveInt(30),
+  GRAPHQL_MAX_COST: positiveInt(20000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

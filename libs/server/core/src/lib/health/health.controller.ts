@@ -1,7 +1,10 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/access.decorators';
 import { ReadinessRegistry } from './readiness.registry';
 
+/** Public: load balancers and orchestrators call these without credentials. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}

@@ -2,10 +2,12 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { InvalidInputError } from '@denialmap/shared/errors';
 import { scanText } from '@denialmap/shared/phi-guard';
 import { TextScanObject, toPhiFindingObjects } from './graphql/phi.objects';
+import { Public } from '@denialmap/server/core';
 
 /** Longest text scanned in one call: a report's narrative is at most 1,500 characters. */
 export const MAX_SCAN_LENGTH = 5_000;
 
+@Public()
 @Resolver()
 export class ScanTextResolver {
   @Query(() => TextScanObject, {

@@ -1,7 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ClaimCheckObject, ClaimInput, PriceInput, PriceResultObject } from './graphql/pricing.objects';
 import { PricingService } from './pricing.service';
+import { Public } from '@denialmap/server/core';
 
+@Public()
 @Resolver()
 export class PricingResolver {
   constructor(private readonly service: PricingService) {}

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { ConnectionShape } from '@denialmap/server/core';
+import { ConnectionShape, Public } from '@denialmap/server/core';
 import { CodeSetsService } from './code-sets.service';
 import {
   AdjustmentCodeObject,
@@ -13,6 +13,7 @@ import {
 } from './graphql/code-sets.object';
 import { ReferenceDatasetObject } from './graphql/ncci.object';
 
+@Public()
 @Resolver()
 export class CodeSetsResolver {
   constructor(private readonly codeSets: CodeSetsService) {}

@@ -2,7 +2,9 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CodeService } from './code.service';
 import { CodeDetailObject } from './graphql/code-detail.object';
 import { FeeScheduleReleaseObject } from './graphql/fee-schedule-release.object';
+import { Public } from '@denialmap/server/core';
 
+@Public()
 @Resolver(() => CodeDetailObject)
 export class CodeResolver {
   constructor(private readonly codes: CodeService) {}

@@ -2,7 +2,9 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { InvalidInputError } from '@denialmap/shared/errors';
 import { LocalityObject, ZipLocalityObject } from './graphql/locality.object';
 import { LocalityService } from './locality.service';
+import { Public } from '@denialmap/server/core';
 
+@Public()
 @Resolver()
 export class LocalityResolver {
   constructor(private readonly service: LocalityService) {}

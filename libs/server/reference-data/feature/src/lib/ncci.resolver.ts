@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionShape } from '@denialmap/server/core';
+import { ConnectionShape, Public } from '@denialmap/server/core';
 import { CodeDetailObject } from './graphql/code-detail.object';
 import {
   AddOnRulesObject,
@@ -12,6 +12,7 @@ import {
 import { NcciService } from './ncci.service';
 
 /** NCCI fields of a code, resolved only when a query asks for them. */
+@Public()
 @Resolver(() => CodeDetailObject)
 export class NcciResolver {
   constructor(private readonly ncci: NcciService) {}

@@ -4,7 +4,9 @@ import { FlagReportResultObject } from '../graphql/flag-report.objects';
 import { FlagReasonEnum } from '../graphql/report-enums';
 import { requestOrigin } from '../submission/submitter-identity';
 import { FlagReportService } from './flag-report.service';
+import { Public } from '@denialmap/server/core';
 
+@Public()
 @Resolver()
 export class FlagReportResolver {
   constructor(private readonly service: FlagReportService) {}

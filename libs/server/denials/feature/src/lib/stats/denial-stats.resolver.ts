@@ -1,10 +1,11 @@
 import { Args, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { ConnectionArgs, ConnectionShape, LiveEvents } from '@denialmap/server/core';
+import { ConnectionArgs, ConnectionShape, LiveEvents, Public } from '@denialmap/server/core';
 import { parseHcpcsCode } from '@denialmap/shared/fee-schedule';
 import { DenialStatsObject, DenialStoryConnection, DenialStoryObject } from '../graphql/denial-stats.objects';
 import { PayerTypeEnum } from '../graphql/report-enums';
 import { DenialStatsService } from './denial-stats.service';
 
+@Public()
 @Resolver()
 export class DenialStatsResolver {
   constructor(

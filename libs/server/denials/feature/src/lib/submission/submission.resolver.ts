@@ -4,7 +4,9 @@ import { DenialReportInput } from '../graphql/denial-report.input';
 import { SubmitDenialReportResult } from '../graphql/submission.objects';
 import { SubmitReportService } from './submit-report.service';
 import { requestOrigin } from './submitter-identity';
+import { Public } from '@denialmap/server/core';
 
+@Public()
 @Resolver()
 export class SubmissionResolver {
   constructor(private readonly service: SubmitReportService) {}
