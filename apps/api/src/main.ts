@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@denialmap/server/core';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig, API_BODY_LIMIT_BYTES, registerHttpSecurity } from '@denialmap/server/core';
 import { AppModule } from './app.module';
 import { registerBenchFloor } from './bench-floor';
 import { serveWebApp } from './serve-web';
@@ -14,10 +14,11 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.TRUST_PROXY }),
+    new FastifyAdapter({ bodyLimit: API_BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) },
   );
   app.enableShutdownHooks();
+  await registerHttpSecurity(app, config);
   if (config.BENCH_FLOOR_ROUTE) {
     registerBenchFloor(app);
   }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 
 /**
- * The worker process, and `node dist/apps/worker/main.js import [files...]`, the reference data
- * importer (npm start runs it on a first run; npm run data:import is the same CLI from source).
+ * The worker process, and two commands for operators: `node dist/apps/worker/main.js import [files...]`,
+ * the reference data importer (npm start runs it on a first run; npm run data:import is the same CLI
+ * from source), and `... admin:create --email ...`, the first admin (npm run admin:create).
  * Heavy modules (Nest, BullMQ, Prisma) load only when needed: an import of shipped data that is
  * already loaded answers from one query, in a fraction of the time the framework takes to start.
  */
@@ -11,6 +12,11 @@ async function main(): Promise<void> {
     if (process.argv.length === 3 && (await reportIfShippedDataLoaded())) return;
     const { runImport } = await import('./run-import');
     process.exitCode = await runImport(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === 'admin:create') {
+    const { runCreateAdmin } = await import('./run-admin-create');
+    process.exitCode = await runCreateAdmin(process.argv.slice(3));
     return;
   }
   const { runWorker } = await import('./run-worker');

@@ -1,8 +1,13 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
 import 'graphiql/style.css';
+// The committed schema, bundled into this lazy chunk: the explorer needs no introspection, which
+// stays off in production.
+import schemaSdl from '../../../api/schema.graphql?raw';
 
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
+const schema = buildSchema(schemaSdl);
 
 const DEFAULT_QUERY = `# DenialMap GraphQL API. Press the play button (or Ctrl-Enter) to run.
 query CodeOnDate {
@@ -19,7 +24,7 @@ query CodeOnDate {
 export function ExplorerPage() {
   return (
     <div className="explorer">
-      <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />
+      <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} />
     </div>
   );
 }

@@ -57,13 +57,13 @@ export class DenialReportRepository {
         INSERT INTO denial_report (
           id, code, modifiers, service_year, service_quarter, payer_type, payer_name, state, place_of_service,
           group_code, carc, rarcs, icd10_codes, denial_category, action_taken, appeal_level, fix, outcome,
-          days_to_resolution, narrative, status, hold_reason, submitter_hash, fingerprint)
+          days_to_resolution, narrative, status, hold_reason, submitter_hash, fingerprint, sampled_for_review)
         VALUES (
           gen_random_uuid(), ${r.code}, ${r.modifiers}::varchar[], ${r.serviceYear}::smallint, ${r.serviceQuarter}::smallint,
           ${r.payerType}::"PayerType", ${r.payerName}, ${r.state}, ${r.placeOfService},
           ${r.groupCode}, ${r.carc}, ${r.rarcs}::varchar[], ${r.icd10Codes}::varchar[], ${r.denialCategory}::"DenialCategory",
           ${r.actionTaken}::"ActionTaken", ${r.appealLevel}::smallint, ${r.fix}::"ReportFix", ${r.outcome}::"ReportOutcome",
-          ${r.daysToResolution}::smallint, ${r.narrative}, ${r.status}::"DenialReportStatus", ${r.holdReason}, ${r.submitterHash}, ${r.fingerprint})
+          ${r.daysToResolution}::smallint, ${r.narrative}, ${r.status}::"DenialReportStatus", ${r.holdReason}, ${r.submitterHash}, ${r.fingerprint}, ${r.sampledForReview})
         RETURNING id, code, status, created_at
       ), event AS (
         INSERT INTO outbox_event (kind, code) SELECT 'report-submitted', code FROM report RETURNING code

@@ -9,6 +9,8 @@ export interface NewDenialReport extends NormalisedReport {
   holdReason: string | null;
   submitterHash: string;
   fingerprint: string;
+  /** Picked for a moderator's second look. */
+  sampledForReview: boolean;
 }
 
 export interface StoredReport {

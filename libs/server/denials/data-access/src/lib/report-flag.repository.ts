@@ -17,11 +17,12 @@ export class ReportFlagRepository {
       const added = await tx.$executeRaw`
         INSERT INTO report_flag (report_id, flagger_hash, reason) VALUES (${reportId}::uuid, ${flaggerHash}, ${reason}::"FlagReason") ON CONFLICT DO NOTHING`;
       if (added === 0) return { status: 'ALREADY_FLAGGED' };
-      // A flag for patient information holds the report at once: it must not stay visible.
+      // A flag for patient information holds the report at once: it must not stay visible. Flags a
+      // moderator has already weighed (reviewed_flag_count) do not count towards holding it again.
       const updated = await tx.$queryRaw<{ held: boolean }[]>`
         UPDATE denial_report SET flag_count = flag_count + 1, updated_at = now(),
-          status = CASE WHEN flag_count + 1 >= ${holdAt} OR ${reason} = 'PATIENT_INFORMATION' THEN 'HELD'::"DenialReportStatus" ELSE status END,
-          hold_reason = CASE WHEN flag_count + 1 >= ${holdAt} OR ${reason} = 'PATIENT_INFORMATION' THEN 'FLAGGED' ELSE hold_reason END
+          status = CASE WHEN flag_count + 1 - reviewed_flag_count >= ${holdAt} OR ${reason} = 'PATIENT_INFORMATION' THEN 'HELD'::"DenialReportStatus" ELSE status END,
+          hold_reason = CASE WHEN flag_count + 1 - reviewed_flag_count >= ${holdAt} OR ${reason} = 'PATIENT_INFORMATION' THEN 'FLAGGED' ELSE hold_reason END
         WHERE id = ${reportId}::uuid RETURNING status = 'HELD' AS held`;
       const held = updated[0].held;
       if (held) {

@@ -20,8 +20,21 @@ export class SubmitterKeyRepository {
     return Buffer.from(rows[0].key);
   }
 
-  /** Deletes every key older than `day`. */
+  /**
+   * Deletes every key older than `day`, except the keys of days a running moderator's block was
+   * made from: those go when the last such block ends or is lifted.
+   */
   async forgetBefore(day: string): Promise<number> {
-    return this.prisma.$executeRaw`DELETE FROM submitter_key WHERE day < ${day}::date`;
+    return this.prisma.$executeRaw`
+      DELETE FROM submitter_key k WHERE k.day < ${day}::date
+        AND NOT EXISTS (SELECT 1 FROM submitter_block b WHERE b.key_day = k.day AND b.lifted_at IS NULL AND b.blocked_until > now())`;
+  }
+
+  /** Running blocks with the key each hash was made under, so a request's origin can be checked against them. */
+  async activeBlocks(now: Date): Promise<{ submitterHash: string; key: Buffer; blockedUntil: Date }[]> {
+    const rows = await this.prisma.$queryRaw<{ submitter_hash: string; key: Buffer | Uint8Array; blocked_until: Date }[]>`
+      SELECT b.submitter_hash, k.key, b.blocked_until FROM submitter_block b JOIN submitter_key k ON k.day = b.key_day
+      WHERE b.lifted_at IS NULL AND b.blocked_until > ${now}`;
+    return rows.map((r) => ({ submitterHash: r.submitter_hash, key: Buffer.from(r.key), blockedUntil: r.blocked_until }));
   }
 }

@@ -16,11 +16,12 @@ export enum RefusalReasonEnum {
   RATE_LIMITED = 'RATE_LIMITED',
   DUPLICATE = 'DUPLICATE',
   AUTOMATED_SUBMISSION = 'AUTOMATED_SUBMISSION',
+  SUBMITTER_BLOCKED = 'SUBMITTER_BLOCKED',
 }
 registerEnumType(RefusalReasonEnum, {
   name: 'DenialReportRefusalReason',
   description:
-    'INVALID_INPUT: see fieldErrors. PATIENT_INFORMATION: see patientInformation; remove it and send again. RATE_LIMITED: see retryAfterSeconds. DUPLICATE: the same report was already received. AUTOMATED_SUBMISSION: the hidden field was filled in.',
+    'INVALID_INPUT: see fieldErrors. PATIENT_INFORMATION: see patientInformation; remove it and send again. RATE_LIMITED: see retryAfterSeconds. DUPLICATE: the same report was already received. AUTOMATED_SUBMISSION: the hidden field was filled in. SUBMITTER_BLOCKED: a moderator has paused reports from this connection (retryAfterSeconds says until when).',
 });
 
 @ObjectType('FieldError')

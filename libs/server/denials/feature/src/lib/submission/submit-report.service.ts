@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { APP_CONFIG, AppConfig, RateLimiter } from '@denialmap/server/core';
 import { DenialReportRepository } from '@denialmap/server/denials/data-access';
 import { CodeSetRepository } from '@denialmap/server/reference-data/data-access';
@@ -56,6 +57,12 @@ export class SubmitReportService {
     if (draft.website && draft.website.trim() !== '') {
       return refusal(RefusalReasonEnum.AUTOMATED_SUBMISSION, 'The report was not accepted.');
     }
+    const blockedUntil = await this.identity.blockedUntil(origin, now);
+    if (blockedUntil) {
+      return refusal(RefusalReasonEnum.SUBMITTER_BLOCKED, `A moderator has paused reports from this connection until ${blockedUntil.toISOString().slice(0, 16).replace('T', ' ')} UTC; nothing was stored.`, {
+        retryAfterSeconds: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000),
+      });
+    }
     const { report, problems } = normaliseReport(draft, now);
     if (!report) return invalid(problems);
 
@@ -86,6 +93,7 @@ export class SubmitReportService {
       holdReason: nearDuplicate ? 'NEAR_DUPLICATE' : null,
       submitterHash,
       fingerprint,
+      sampledForReview: !nearDuplicate && sampled(this.config.REVIEW_SAMPLE_RATE),
     });
     return {
       reportId: stored.id,
@@ -105,6 +113,11 @@ export class SubmitReportService {
     const recent = await this.reports.recentNarratives(report.code, since, NEAR_DUPLICATE_CANDIDATES);
     return recent.some((other) => narrativeSimilarity(report.narrative as string, other) >= NEAR_DUPLICATE_SIMILARITY);
   }
+}
+
+/** A random share of published reports gets a moderator's second look (they stay published meanwhile). */
+function sampled(rate: number): boolean {
+  return rate >= 1 || (rate > 0 && randomInt(1_000_000) < rate * 1_000_000);
 }
 
 function invalid(problems: FieldProblem[]): Refusal {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
 
 /** Where a request came from, as far as the api can tell. Used for one HMAC and then dropped. */
@@ -36,7 +36,24 @@ export class SubmitterIdentity {
         if (this.current?.key === key) this.current = null;
       });
     }
-    const key = await this.current.key;
-    return createHmac('sha256', key).update(`${origin.ip}\n${origin.userAgent}`).digest('hex');
+    return hashUnder(await this.current.key, origin);
   }
+
+  /**
+   * When a moderator's block covers this origin, its end. Blocks made from an earlier day's report
+   * are checked under that day's key (kept while the block runs), so a block outlasts the day.
+   */
+  async blockedUntil(origin: RequestOrigin, now = new Date()): Promise<Date | null> {
+    const blocks = await this.keys.activeBlocks(now);
+    let until: Date | null = null;
+    for (const block of blocks) {
+      const hash = Buffer.from(hashUnder(block.key, origin), 'hex');
+      if (timingSafeEqual(hash, Buffer.from(block.submitterHash, 'hex')) && (!until || block.blockedUntil > until)) until = block.blockedUntil;
+    }
+    return until;
+  }
+}
+
+function hashUnder(key: Buffer, origin: RequestOrigin): string {
+  return createHmac('sha256', key).update(`${origin.ip}\n${origin.userAgent}`).digest('hex');
 }

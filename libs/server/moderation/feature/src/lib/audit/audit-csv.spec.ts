@@ -1,0 +1,31 @@
+import { auditCsvLine, csvCell } from './audit-csv';
+
+describe('audit CSV', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['with, comma', '"with, comma"'],
+    ['say "no"', '"say ""no"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['-1+1', `"'-1+1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+  ])('quotes %j as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('writes an empty cell for null and one CRLF-terminated line per entry', () => {
+    const line = auditCsvLine({
+      id: '7',
+      at: new Date('2026-12-02T10:00:00Z'),
+      actorId: null,
+      actorEmail: 'cli',
+      action: 'STAFF_CREATED_BY_CLI',
+      reason: null,
+      reportId: null,
+      code: null,
+      targetId: 'a1b2',
+      details: { role: 'ADMIN' },
+    });
+    expect(line).toBe('7,2026-12-02T10:00:00.000Z,,cli,STAFF_CREATED_BY_CLI,,,,a1b2,"{""role"":""ADMIN""}"\r\n');
+  });
+});
