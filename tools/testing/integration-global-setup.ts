@@ -7,7 +7,7 @@ const MIGRATIONS = join(__dirname, '../../prisma/migrations');
 
 /**
  * Jest globalSetup for *.integration-spec.ts: a fresh database for this test project with every
- * migration applied (the same SQL files `prisma migrate deploy` applies), and a Redis prefix of
+ * migration applied (the same SQL files, split the same way, as `prisma migrate deploy`), and a Redis prefix of
  * its own. The environment set here reaches the test workers.
  */
 export default async function setup(_global: unknown, project: { displayName?: { name: string } | string }): Promise<void> {
@@ -22,7 +22,11 @@ export default async function setup(_global: unknown, project: { displayName?: {
   const db = new Client({ connectionString: databaseUrl(database) });
   await db.connect();
   for (const dir of readdirSync(MIGRATIONS).filter((d) => /^\d{14}_/.test(d)).sort()) {
-    await db.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
+    // Statement by statement, split at every ';' exactly as `prisma migrate deploy` does through the
+    // pg driver adapter, so a migration that deploy would break on fails here first.
+    for (const statement of readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8').split(';')) {
+      if (statement.trim()) await db.query(statement);
+    }
   }
   await db.end();
 
