@@ -62,11 +62,17 @@ export function encodeOffsetCursor(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64url');
 }
 
-export function pageRequest(args: ConnectionArgs): PageRequest {
-  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+/** `first` checked: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
+export function pageSize(first: number | null | undefined): number {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new InvalidInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
   }
+  return limit;
+}
+
+export function pageRequest(args: ConnectionArgs): PageRequest {
+  const limit = pageSize(args.first);
   if (args.after === undefined || args.after === null) {
     return { offset: 0, limit };
   }
@@ -90,5 +96,14 @@ export function toConnection<T>(nodes: T[], request: PageRequest, totalCount: nu
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+  };
+}
+
+/** A connection over keyset cursors the caller made (e.g. from the sort key of each node). */
+export function toKeysetConnection<T>(edges: Edge<T>[], page: { hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }): ConnectionShape<T> {
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

@@ -1,5 +1,5 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, RequireRole } from '@denialmap/server/core';
+import { ConnectionShape, RequireRole, toKeysetConnection } from '@denialmap/server/core';
 import type { AuditAction } from '@denialmap/server/moderation/data-access';
 import { AuditActionEnum, AuditEntryObject, AuditLogConnection } from '../graphql/audit.objects';
 import { toAuditObject } from '../graphql/mappers';
@@ -23,11 +23,7 @@ export class AuditLogResolver {
     const filter = { actorId, action, reportId, from: parseAuditDate(from, 'from'), to: parseAuditDate(to, 'to') };
     const { entries, hasNextPage } = await this.audit.page(filter, first ?? null, after ?? null);
     const edges = entries.map((e) => ({ cursor: e.id, node: toAuditObject(e) }));
-    return {
-      edges,
-      // Counting an append-only log on every page is wasted work; the page says whether there is more.
-      totalCount: edges.length,
-      pageInfo: { hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    // Counting a growing log on every page is wasted work: totalCount is this page's, hasNextPage says whether there is more.
+    return toKeysetConnection(edges, { hasNextPage, hasPreviousPage: Boolean(after), totalCount: edges.length });
   }
 }

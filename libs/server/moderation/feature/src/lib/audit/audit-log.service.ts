@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@denialmap/server/core';
+import { pageSize } from '@denialmap/server/core';
 import { AuditEntry, AuditFilter, AuditLogRepository } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError } from '@denialmap/shared/errors';
 
@@ -14,8 +14,7 @@ export class AuditLogService {
   constructor(private readonly audit: AuditLogRepository) {}
 
   async page(filter: AuditFilter, first: number | null, after: string | null): Promise<{ entries: AuditEntry[]; hasNextPage: boolean }> {
-    const limit = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new InvalidInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
+    const limit = pageSize(first);
     if (after !== null && !/^[0-9]{1,18}$/.test(after)) throw new InvalidInputError('after', 'after is not a cursor from the audit log.');
     const rows = await this.audit.page(checked(filter), after === null ? null : BigInt(after), limit + 1);
     return { entries: rows.slice(0, limit), hasNextPage: rows.length > limit };

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ConnectionShape, CurrentActor, Public, RequireRole, StaffActor } from '@denialmap/server/core';
+import { ConnectionShape, CurrentActor, Public, RequireRole, StaffActor, toKeysetConnection } from '@denialmap/server/core';
 import { toBlockObject, toModerationReportObject } from '../graphql/mappers';
 import {
   ModeratedReportStatusEnum,
@@ -28,11 +28,7 @@ export class ModerationResolver {
   ): Promise<ConnectionShape<ModerationReportObject>> {
     const page = await this.moderation.page({ status, reason, code }, order ?? QueueOrderEnum.NEWEST, first ?? null, after ?? null);
     const edges = page.items.map(({ cursor, report }) => ({ cursor, node: toModerationReportObject(report) }));
-    return {
-      edges,
-      totalCount: page.total,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return toKeysetConnection(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), totalCount: page.total });
   }
 
   @Query(() => ModerationReportObject, { description: 'Any report, queued or not, with its moderation history fields.' })

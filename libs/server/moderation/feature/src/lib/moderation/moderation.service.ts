@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, StaffActor } from '@denialmap/server/core';
+import { APP_CONFIG, AppConfig, pageSize, StaffActor } from '@denialmap/server/core';
 import {
   DecisionOutcome,
   ModerationQueueRepository,
@@ -64,8 +64,7 @@ export class ModerationService {
   ) {}
 
   async page(filter: QueueFilter, order: QueueOrder, first: number | null, after: string | null): Promise<QueuePage> {
-    const limit = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new InvalidInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
+    const limit = pageSize(first);
     if (filter.code && !/^[A-Z0-9]{5}$/i.test(filter.code)) throw new InvalidInputError('code', 'A code has 5 letters or digits, e.g. 70390.');
     const { items, total } = await this.queue.page({ ...filter, code: filter.code?.toUpperCase() ?? null }, order, after ? decodeQueueCursor(after) : null, limit + 1);
     return { items: items.slice(0, limit).map((report) => ({ cursor: encodeQueueCursor(report), report })), total, hasNextPage: items.length > limit };
