@@ -16,6 +16,7 @@ const REFUSAL_TITLES: Record<Refusal['reason'], string> = {
   RATE_LIMITED: 'Not sent: too many reports',
   DUPLICATE: 'Already received',
   AUTOMATED_SUBMISSION: 'Not accepted',
+  SUBMITTER_BLOCKED: 'Not sent: reports from this connection are paused',
 };
 
 /** The receipt, in words and with its id; focus moves to it so a screen reader hears it at once. */
