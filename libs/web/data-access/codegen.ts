@@ -11,6 +11,9 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { scalars: { Decimal: 'string' }, enumsAsTypes: true, useTypeImports: true },
     },
+    // A copy of the schema for the explorer page (introspection is off in production), so the web
+    // app reads it from this lib instead of reaching into apps/api.
+    'libs/web/data-access/src/generated/schema.graphql': { plugins: ['schema-ast'] },
   },
 };
 

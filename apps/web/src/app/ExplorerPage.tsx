@@ -1,13 +1,12 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import { buildSchema } from 'graphql';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import 'graphiql/style.css';
-// The committed schema, bundled into this lazy chunk: the explorer needs no introspection, which
-// stays off in production.
-import schemaSdl from '../../../api/schema.graphql?raw';
+import { useEffect, useState } from 'react';
+import { loadSchemaSdl } from '@denialmap/web/data-access';
+import { ErrorPanel, LoadingPanel } from '@denialmap/web/ui';
 
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
-const schema = buildSchema(schemaSdl);
 
 const DEFAULT_QUERY = `# DenialMap GraphQL API. Press the play button (or Ctrl-Enter) to run.
 query CodeOnDate {
@@ -22,6 +21,19 @@ query CodeOnDate {
 
 /** The API explorer, bundled from npm (no CDN): documentation and a query editor in one. */
 export function ExplorerPage() {
+  // The committed schema, not introspection (which is off in production).
+  const [schema, setSchema] = useState<GraphQLSchema | Error | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadSchemaSdl()
+      .then((sdl) => live && setSchema(buildSchema(sdl)))
+      .catch((error: unknown) => live && setSchema(error instanceof Error ? error : new Error(String(error))));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (schema === null) return <LoadingPanel label="Loading the API explorer" />;
+  if (schema instanceof Error) return <ErrorPanel title="The API explorer could not load">{schema.message}</ErrorPanel>;
   return (
     <div className="explorer">
       <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} />

@@ -1,5 +1,6 @@
 export * from './lib/apollo-client';
 export * from './lib/describe-error';
+export * from './lib/schema-sdl';
 export * from './lib/operations/code-page.operations';
 export * from './lib/operations/pricing.operations';
 export * from './lib/operations/denial-reports.operations';
