@@ -42,6 +42,14 @@ describe('security basics across the API', () => {
     expect(fine.body.errors).toBeUndefined();
   });
 
+  it('stops parsing past 5,000 tokens, and a typo stays a parse error', async () => {
+    const huge = await stack.post(`{ ${Array.from({ length: 2600 }, () => 'me { id }').join(' ')} }`);
+    expect(huge.body.errors?.[0].message).toMatch(/contains more tha[nt] 5000 tokens/);
+    expect(huge.body.errors?.[0].extensions['code']).toBe('GRAPHQL_PARSE_FAILED');
+    const typo = await stack.post(`{ me { id }`);
+    expect(typo.body.errors?.[0].extensions['code']).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
   it('refuses request bodies over 256 KiB with 413, before GraphQL sees them', async () => {
     const response = await fetch(`${stack.base}/graphql`, {
       method: 'POST',

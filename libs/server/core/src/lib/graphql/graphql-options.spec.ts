@@ -16,6 +16,10 @@ describe('graphqlOptions', () => {
     expect(graphqlOptions(config({ NODE_ENV: 'development' })).introspection).toBe(true);
   });
 
+  it('limits tokens in the parser itself, so a broken query stays a parse error', () => {
+    expect(graphqlOptions(config({})).parseOptions).toEqual({ maxTokens: 5000 });
+  });
+
   it('adds the depth, alias and cost limits as validation rules', () => {
     const rules = graphqlOptions(config({})).validationRules as unknown[];
     expect(rules.length).toBeGreaterThanOrEqual(4);

@@ -34,8 +34,15 @@ export function graphqlOptions(config: AppConfig, plugins: ApolloServerPlugin<Ba
     // field resolver (willResolveField), which costs more than the resolvers on field-heavy answers.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, ...plugins],
     validationRules: armor.validationRules,
+    // graphql-js's own token limit: the parser stops early and the answer is GRAPHQL_PARSE_FAILED.
+    // (graphql-armor's max-tokens plugin parses in a hook of its own and reports every syntax
+    // error, even a plain typo, as GRAPHQL_VALIDATION_FAILED.)
+    parseOptions: { maxTokens: GRAPHQL_MAX_TOKENS },
   };
 }
+
+/** Far above any page's query (the code page's is about 600 tokens). */
+export const GRAPHQL_MAX_TOKENS = 5000;
 
 // Nest hands these options to graphql-ws's useServer after its own context, so this one wins.
 const ANONYMOUS_WS = { path: '/graphql', context: (): GraphqlContext => ({}) };
@@ -47,7 +54,7 @@ export interface GraphqlContext {
 
 /**
  * Limits that keep one request from costing the server more than a page ever needs: depth, aliases,
- * directives, tokens and an estimated cost. Field suggestions ("did you mean") are off in production
+ * directives and an estimated cost (tokens: `parseOptions` above). Field suggestions ("did you mean") are off in production
  * so the schema cannot be guessed past a disabled introspection.
  */
 export function graphqlArmor(config: AppConfig) {
@@ -56,7 +63,7 @@ export function graphqlArmor(config: AppConfig) {
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: production },
   }).protect();
