@@ -13,3 +13,18 @@ export type {
   PhiFindingFieldsFragment,
   SubmitDenialReportMutation as SubmitDenialReportResult,
 } from './generated/graphql';
+export * from './lib/operations/staff.operations';
+export type {
+  ApiTokenFieldsFragment,
+  AuditAction,
+  AuditLogQuery as AuditLogQueryResult,
+  ModeratedReportStatus,
+  ModerationQueueOrder,
+  ModerationQueueQuery as ModerationQueueQueryResult,
+  ModerationQueueReason,
+  ModerationReportFieldsFragment,
+  QueueReportFieldsFragment,
+  StaffAccountFieldsFragment,
+  StaffRole,
+  SubmitterBlockFieldsFragment,
+} from './generated/graphql';

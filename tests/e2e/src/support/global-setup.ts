@@ -66,4 +66,5 @@ export default async function setup(): Promise<void> {
   (globalThis as { __E2E_STACK__?: E2eStack }).__E2E_STACK__ = stack;
   process.env['E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
   process.env['E2E_REDIS_PREFIX'] = redisPrefix;
+  process.env['E2E_DATABASE_URL'] = databaseUrl.toString();
 }

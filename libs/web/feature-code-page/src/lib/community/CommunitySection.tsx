@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { describeError } from '@denialmap/web/data-access';
 import { ErrorPanel, LoadingPanel, SectionErrorBoundary } from '@denialmap/web/ui';
 import { PAYER_TYPES, PayerType } from '@denialmap/shared/denial-reports';
@@ -26,7 +27,7 @@ export function CommunitySection({ code }: { code: string }) {
       <h2 id={`${id}-heading`}>Community denial reports</h2>
       <p className="lede-small">
         What other billers saw when claims for {code} were denied, and what fixed it. Reports are anonymous and carry no patient
-        information.
+        information. <Link to="/moderation-rules">How reports are moderated</Link>
       </p>
 
       <div className="community-controls">

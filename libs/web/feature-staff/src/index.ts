@@ -1,0 +1,2 @@
+export * from './lib/StaffArea';
+export * from './lib/ModerationRulesPage';
