@@ -7,8 +7,9 @@
 export const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/** Per project and per run (the Jest parent's pid), so two runs on one server never share a database. */
 export function testDatabaseName(project: string): string {
-  return `denialmap_it_${project.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+  return `denialmap_it_${project.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}`;
 }
 
 export function databaseUrl(database: string): string {
