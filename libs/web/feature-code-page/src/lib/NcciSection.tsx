@@ -5,14 +5,24 @@ import { ErrorPanel, LoadingPanel, NoticePanel } from '@denialmap/web/ui';
 
 type Detail = CodePageQueryResult['code'];
 type RoleFilter = 'ANY' | 'COLUMN_1' | 'COLUMN_2';
+type ModifierFilter = 'ANY' | 'ALLOWED' | 'NOT_ALLOWED';
+const MODIFIER_FILTER: Record<ModifierFilter, boolean | null> = { ANY: null, ALLOWED: true, NOT_ALLOWED: false };
 
 const PAGE = 25;
 
 /** NCCI bundling edits of the code, MUE and add-on rules, each in plain words with its source. */
 export function NcciSection({ detail }: { detail: Detail }) {
   const [role, setRole] = useState<RoleFilter>('ANY');
+  const [modifier, setModifier] = useState<ModifierFilter>('ANY');
   const [inForceOnly, setInForceOnly] = useState(true);
-  const variables = { code: detail.code, dateOfService: detail.dateOfService, role: role === 'ANY' ? null : role, inForceOnly, first: PAGE };
+  const variables = {
+    code: detail.code,
+    dateOfService: detail.dateOfService,
+    role: role === 'ANY' ? null : role,
+    modifierAllowed: MODIFIER_FILTER[modifier],
+    inForceOnly,
+    first: PAGE,
+  };
   const { data, loading, error, fetchMore } = useQuery(CodeNcciEditsQuery, { variables });
   const edits = data?.code.ncciEdits;
   const ptpSource = detail.ncciSources.find((s) => s.dataset === 'NCCI_PTP');
@@ -80,6 +90,14 @@ export function NcciSection({ detail }: { detail: Detail }) {
           </select>
         </label>
         <label>
+          Modifier{' '}
+          <select value={modifier} onChange={(e) => setModifier(e.target.value as ModifierFilter)} data-testid="ncci-modifier-filter">
+            <option value="ANY">Allowed or not</option>
+            <option value="ALLOWED">A modifier can bypass the edit</option>
+            <option value="NOT_ALLOWED">No modifier bypasses the edit</option>
+          </select>
+        </label>
+        <label>
           <input type="checkbox" checked={inForceOnly} onChange={(e) => setInForceOnly(e.target.checked)} /> Only edits in force on{' '}
           {detail.dateOfService}
         </label>
@@ -91,6 +109,7 @@ export function NcciSection({ detail }: { detail: Detail }) {
         <>
           <p data-testid="ncci-count">
             {edits.totalCount} edit{edits.totalCount === 1 ? '' : 's'}
+            {modifier === 'ALLOWED' ? ' that a modifier can bypass' : modifier === 'NOT_ALLOWED' ? ' that no modifier bypasses' : ''}
             {inForceOnly ? ` in force on ${detail.dateOfService}` : ' (active and deleted)'}.
           </p>
           {edits.totalCount > 0 && (

@@ -113,10 +113,10 @@ export const CodePageQuery = graphql(`
 `);
 
 export const CodeNcciEditsQuery = graphql(`
-  query CodeNcciEdits($code: String!, $dateOfService: String, $role: PtpRole, $inForceOnly: Boolean!, $first: Int, $after: String) {
+  query CodeNcciEdits($code: String!, $dateOfService: String, $role: PtpRole, $inForceOnly: Boolean!, $modifierAllowed: Boolean, $first: Int, $after: String) {
     code(code: $code, dateOfService: $dateOfService) {
       code
-      ncciEdits(role: $role, inForceOnly: $inForceOnly, first: $first, after: $after) {
+      ncciEdits(role: $role, inForceOnly: $inForceOnly, modifierAllowed: $modifierAllowed, first: $first, after: $after) {
         totalCount
         pageInfo {
           hasNextPage
