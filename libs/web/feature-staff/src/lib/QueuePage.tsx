@@ -12,6 +12,7 @@ import { LoadingPanel } from '@denialmap/web/ui';
 import { ProblemPanel } from './ProblemPanel';
 import { problemWords, staffProblem } from './staff-error';
 import { excerpt, plural, queueReasonWords, QUEUE_REASONS, REPORT_STATUSES, when } from './words';
+import { QueueReturn } from './queue-return';
 
 const PAGE_SIZE = 20;
 type Edge = ModerationQueueQueryResult['moderationQueue']['edges'][number];
@@ -25,6 +26,8 @@ export function QueuePage() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  // A report opened from here leads back to the queue as it was filtered.
+  const backToQueue: QueueReturn = { queueSearch: params.toString() };
   const status = pick(params.get('status'), STATUSES);
   const reason = pick(params.get('reason'), REASONS);
   const order: ModerationQueueOrder = params.get('order') === 'MOST_FLAGGED' ? 'MOST_FLAGGED' : 'NEWEST';
@@ -165,9 +168,9 @@ export function QueuePage() {
                 </thead>
                 <tbody>
                   {edges.map(({ node }) => (
-                    <tr key={node.id} className="clickable" data-testid="queue-row" data-report-id={node.id} onClick={() => navigate(`/staff/reports/${node.id}`)}>
+                    <tr key={node.id} className="clickable" data-testid="queue-row" data-report-id={node.id} onClick={() => navigate(`/staff/reports/${node.id}`, { state: backToQueue })}>
                       <td data-label="Code">
-                        <Link to={`/staff/reports/${node.id}`} onClick={(e) => e.stopPropagation()}>
+                        <Link to={`/staff/reports/${node.id}`} state={backToQueue} onClick={(e) => e.stopPropagation()}>
                           <strong>{node.code}</strong>
                           <span className="visually-hidden">, open the report</span>
                         </Link>{' '}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   ACTIONS_TAKEN,
   appealLevelName,
@@ -25,6 +25,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ProblemPanel } from './ProblemPanel';
 import { fieldProblem, problemWords, StaffProblem, staffProblem } from './staff-error';
 import { plural, queueReasonWords, REPORT_STATUS_MEANINGS, REPORT_STATUSES, when } from './words';
+import { queueLink } from './queue-return';
 
 type Report = ModerationReportFieldsFragment;
 type Action = 'approve' | 'reject' | 'redact' | 'block';
@@ -36,6 +37,7 @@ const list = (values: readonly string[]) => (values.length ? values.join(', ') :
 /** /staff/reports/:id: everything about one report, and the four decisions, each confirmed first. */
 export function ReportDetailPage() {
   const { id = '' } = useParams();
+  const location = useLocation();
   const { data, error, refetch } = useQuery(ModerationReportQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const report = data?.moderationReport;
   const [done, setDone] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function ReportDetailPage() {
   return (
     <article className="report-detail" aria-labelledby="report-heading">
       <p>
-        <Link to="/staff">← Back to the queue</Link>
+        <Link to={queueLink(location.state)}>← Back to the queue</Link>
       </p>
       {error && !report && <ProblemPanel title="The report could not be loaded" error={error} onRetry={() => void refetch().catch(() => undefined)} />}
       {!report && !error && <LoadingPanel label="Loading the report…" />}
