@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 const API_PREFIXES = ['/graphql', '/health', '/exports'];
 
 /**
- * Serves the built web app from the api, so one URL is the whole product. Hashed assets are
- * cached for a year; every other GET that is not the API gets index.html (deep links such as
+ * Serves the built web app from the api, so one URL is the whole product, brotli or gzip
+ * compressed when the browser accepts it. Hashed assets are cached for a year; every other GET that is not the API gets index.html (deep links such as
  * /codes/70390 work on reload).
  */
 export async function serveWebApp(app: NestFastifyApplication, webDistDir: string): Promise<void> {
@@ -22,6 +22,8 @@ export async function serveWebApp(app: NestFastifyApplication, webDistDir: strin
     root,
     wildcard: false,
     index: false,
+    // .br / .gz written by tools/scripts/precompress-web.mjs at build time, chosen by Accept-Encoding.
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { baseUrl, graphql } from '../support/stack';
 
 const QUERY = `query ($code: String!, $dos: String) {
@@ -52,4 +53,31 @@ describe('successful: the production stack over HTTP', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
+
+  it('sends the web app brotli- or gzip-compressed from files made at build time, and plain to a client that asks for it', async () => {
+    const html = await (await fetch(`${baseUrl()}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] as string;
+    const plain = await rawGet(script, 'identity');
+    expect(plain.encoding).toBeUndefined();
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await rawGet(script, encoding);
+      expect(compressed).toMatchObject({ status: 200, encoding, vary: expect.stringMatching(/accept-encoding/i) });
+      expect(compressed.bytes).toBeLessThan(plain.bytes / 2);
+    }
+    expect((await rawGet('/codes/70390', 'br')).encoding).toBe('br');
+  });
 });
+
+/** A GET that leaves the body as sent (fetch would decompress it), with its size and encoding. */
+function rawGet(path: string, acceptEncoding: string): Promise<{ status: number; encoding?: string; vary?: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(`${baseUrl()}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, encoding: response.headers['content-encoding'], vary: response.headers['vary'] as string | undefined, bytes }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
