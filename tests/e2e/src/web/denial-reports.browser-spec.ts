@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
 import { launchChromium } from '../support/browser';
-import { ARTIFACTS_DIR, baseUrl, graphql } from '../support/stack';
+import { baseUrl, graphql } from '../support/stack';
+import { screenshotAndAudit } from '../support/screenshot';
 
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '70486';
@@ -114,7 +114,7 @@ describe('community denial reports on the code page', () => {
     await page.getByTestId('phi-warning').waitFor();
     expect(await page.getByTestId('phi-warning-highlight').locator('mark').allTextContents()).toEqual(['Maria Lopez']);
     expect(await page.getByTestId('phi-warning').textContent()).toContain("Looks like a person's name");
-    await page.getByTestId('community').screenshot({ path: join(ARTIFACTS_DIR, 'denial-report-form-warning-desktop.png') });
+    await screenshotAndAudit(page, 'denial-report-form-warning-desktop', { element: page.getByTestId('community') });
 
     await page.fill('#report-narrative', 'Called the MAC; the redetermination with the operative note was paid.');
     await page.getByTestId('phi-clean').waitFor();
@@ -124,7 +124,7 @@ describe('community denial reports on the code page', () => {
     expect(await page.getByTestId('receipt-status').textContent()).toBe('Published');
     expect(await page.getByTestId('receipt-quarter').textContent()).toBe(`${YEAR}Q${QUARTER}`);
     expect(await page.getByTestId('receipt-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
-    await page.getByTestId('community').screenshot({ path: join(ARTIFACTS_DIR, 'denial-report-receipt-desktop.png') });
+    await screenshotAndAudit(page, 'denial-report-receipt-desktop', { element: page.getByTestId('community') });
 
     // Live: the page's own report arrives through the subscription, then four more billers unlock it.
     await page.waitForFunction(() => document.querySelector('[data-testid="stats-locked"]')?.textContent?.includes('1 report so far; 4 more billers need'));
@@ -141,7 +141,7 @@ describe('community denial reports on the code page', () => {
     expect(await page.getByTestId('stats-source').textContent()).toContain('a code unlocks at 5 distinct billers');
     await page.getByTestId('story').nth(2).waitFor();
     expect(await page.getByTestId('stories').textContent()).toContain('Called the MAC; the redetermination with the operative note was paid.');
-    await page.getByTestId('community').screenshot({ path: join(ARTIFACTS_DIR, 'denial-stats-unlocked-desktop.png') });
+    await screenshotAndAudit(page, 'denial-stats-unlocked-desktop', { element: page.getByTestId('community') });
 
     // Flag a story: pick a reason, read what happens next.
     const story = page.getByTestId('story').first();
@@ -175,12 +175,12 @@ describe('community denial reports on the code page', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     await page.goto(`${baseUrl()}/codes/${CODE}`);
     await page.getByTestId('stats-unlocked').waitFor();
-    await page.getByTestId('community').screenshot({ path: join(ARTIFACTS_DIR, 'denial-stats-unlocked-mobile.png') });
+    await screenshotAndAudit(page, 'denial-stats-unlocked-mobile', { element: page.getByTestId('community') });
     await page.getByRole('button', { name: 'Report a denial', exact: true }).click();
     await page.locator('#report-form').waitFor();
     await page.fill('#report-narrative', 'Spoke with John Smith at the MAC.');
     await page.getByTestId('phi-warning').waitFor();
-    await page.getByTestId('community').screenshot({ path: join(ARTIFACTS_DIR, 'denial-report-form-mobile.png') });
+    await screenshotAndAudit(page, 'denial-report-form-mobile', { element: page.getByTestId('community') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
 
     const unlabelled = await page.evaluate(() =>

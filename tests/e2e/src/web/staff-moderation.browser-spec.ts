@@ -1,8 +1,8 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { launchChromium } from '../support/browser';
-import { ARTIFACTS_DIR, baseUrl, graphql } from '../support/stack';
+import { baseUrl, graphql } from '../support/stack';
+import { screenshotAndAudit } from '../support/screenshot';
 
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '71250';
@@ -94,7 +94,7 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** Whole pages; a modal dialog sits in the viewport, so those are shot as the person sees them. */
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) => screenshotAndAudit(page, name, { fullPage });
 
 describe('the staff area: sign-in, invitations and moderation', () => {
   let browser: Browser;
@@ -241,8 +241,11 @@ describe('the staff area: sign-in, invitations and moderation', () => {
     // The narrowest phone the site supports: still no sideways scrolling, here and in the queue.
     await small.setViewportSize({ width: 360, height: 780 });
     await noSidewaysScroll(small);
+    // Back to the queue as it was filtered (not the whole queue, where a sampled report may also wait).
     await small.getByRole('link', { name: '← Back to the queue' }).click();
     await small.getByTestId('queue-row').waitFor();
+    expect(new URL(small.url()).search).toBe(`?reason=FLAGGED&code=${CODE}`);
+    expect(await small.getByTestId('queue-row').count()).toBe(1);
     await noSidewaysScroll(small);
     await moderatorPhone.close();
 
