@@ -9,3 +9,4 @@ export * from './lib/locco';
 export * from './lib/zip5';
 export * from './lib/oppscap';
 export * from './lib/anes';
+export * from './lib/ncci-ptp-scanner';

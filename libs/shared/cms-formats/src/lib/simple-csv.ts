@@ -46,6 +46,11 @@ export class SimpleCsvParser {
     return this.rows;
   }
 
+  /** Counts rows checked outside `push` (the PTP byte scanner's plain rows), for `finish`. */
+  addCheckedRows(count: number): void {
+    this.rows += count;
+  }
+
   push(line: string, lineNumber: number): (string | null)[] | null {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     // Most lines have no quotes: a plain split is several times faster than the quote-aware one.

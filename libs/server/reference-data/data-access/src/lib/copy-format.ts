@@ -18,3 +18,18 @@ export function copyField(value: string | number | boolean | null): string {
 export function copyRow(values: readonly (string | number | boolean | null)[]): string {
   return values.map(copyField).join('\t') + '\n';
 }
+
+/**
+ * PostgreSQL COPY CSV format: an unquoted empty field is NULL, so an empty string is `""`; fields
+ * with a comma, quote or line break are quoted with inner quotes doubled.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  if (text === '') return '""';
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | number | null)[]): string {
+  return values.map(csvField).join(',') + '\n';
+}

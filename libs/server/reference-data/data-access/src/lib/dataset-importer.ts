@@ -23,6 +23,8 @@ import { copyRow } from './copy-format';
 import { copyLines } from './copy-lines';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
+import { PhraseTable } from './phrase-dictionary';
+import { copyPtpRows } from './ptp-rows';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
 export interface RowParser {
@@ -46,6 +48,12 @@ export interface DatasetSpec {
    */
   rawCsv?: boolean;
   /**
+   * NCCI PTP (2.5 M rows): lines are checked and rewritten as bytes by NcciPtpScanner, the last
+   * column's phrase replaced by its id in this lookup table (the table's last column in `columns`).
+   * Lines the scanner does not recognise go through `parser`, which names any problem.
+   */
+  ptpPhrases?: PhraseTable;
+  /**
    * Per-year tables (GPCI, counties, anesthesia CFs) hold several editions side by side: an
    * import replaces only its year's rows, and the parser must agree with the edition's year.
    */
@@ -60,7 +68,7 @@ export interface DatasetEdition {
   year?: number;
 }
 
-const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[]): DatasetSpec => ({
+const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[], ptpPhrases?: PhraseTable): DatasetSpec => ({
   kind,
   dataset,
   table: `ncci_${table === 'aoc' ? 'add_on_edit' : table === 'ptp' ? 'ptp_edit' : 'mue'}`,
@@ -68,6 +76,7 @@ const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: 
   parser: (file) => ncciParser(table, file),
   describe: (e) => `CMS NCCI ${name} (practitioner), effective ${e.effectiveFrom}`,
   rawCsv: true,
+  ptpPhrases,
 });
 
 const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, dbTable: string, columns: string[], name: string): DatasetSpec => ({
@@ -102,7 +111,10 @@ const perYear = (
 export type DatasetKind = Exclude<ReferenceFileKind, 'pprrvu'>;
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
-  'ncci-ptp': ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale']),
+  'ncci-ptp': ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale_id'], {
+    table: 'ncci_ptp_rationale',
+    column: 'rationale',
+  }),
   'ncci-mue': ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale']),
   'ncci-aoc': ncci('aoc', 'ncci-aoc', 'NCCI_AOC', 'add-on code edits', ['primary_code', 'add_on_code', 'edit_type']),
   'x12-carc': codeSet('carc', 'x12-carc', 'X12_CARC', 'x12_carc', X12_COLUMNS, 'X12 claim adjustment reason codes'),
@@ -219,7 +231,10 @@ export class DatasetImporter {
     await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
     await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
     await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
-    const rows = await this.copyRows(client, `reference_staging.${spec.table}`, spec.columns, spec.parser(file, edition), path, onProgress, undefined, spec.rawCsv);
+    const target = `reference_staging.${spec.table}`;
+    const rows = spec.ptpPhrases
+      ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, onProgress)
+      : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, onProgress, undefined, spec.rawCsv);
     // Index builds sort in memory; planner statistics from a 6,000-row sample are plenty for the
     // equality lookups these tables serve (the default samples 30,000 rows per column).
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);

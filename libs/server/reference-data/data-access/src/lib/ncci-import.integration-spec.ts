@@ -121,4 +121,35 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'ncci_mue'`);
     expect(indexes.rows.map((r) => r.indexname)).toEqual(['ncci_mue_hcpcs_idx']);
   });
+
+  // Last: it replaces the shipped PTP edition the tests above read.
+  it('stores each PTP rationale phrase once; a new edition adds only the phrases it introduces', async () => {
+    const phrases = async () => (await pool.query<{ id: number; rationale: string }>(`SELECT id, rationale FROM ncci_ptp_rationale ORDER BY id`)).rows;
+    const shipped = await phrases();
+    expect(shipped).toHaveLength(12);
+    expect(shipped.map((p) => p.rationale)).toContain('Misuse of Column Two code with Column One code');
+    const outcome = await imports.importFile(
+      file('ptp_practitioner_2024q4.csv', [
+        'column_1,column_2,deletion_date,modifier_indicator,ptp_edit_rationale',
+        '70390,76000,,1,Standards of medical/surgical practice',
+        '70390,77001,20241231,0,"Quoted, with a comma"',
+        '70390,77002,,9,',
+      ]),
+    );
+    expect(outcome).toMatchObject({ status: 'imported', releaseId: 'NCCI_PTP-2024Q4', rows: 3 });
+    const after = await phrases();
+    expect(after.slice(0, 12)).toEqual(shipped);
+    expect(after.slice(12)).toEqual([{ id: Math.max(...shipped.map((p) => p.id)) + 1, rationale: 'Quoted, with a comma' }]);
+    const edits = await ncci.ptpEdits({ code: '70390', role: 'COLUMN_1', inForceOn: null, modifierAllowed: null, offset: 0, limit: 10 });
+    expect(edits.edits.map((e) => [e.column2, e.deletionDate, e.modifierIndicator, e.rationale])).toEqual([
+      ['76000', null, '1', 'Standards of medical/surgical practice'],
+      ['77002', null, '9', null],
+      ['77001', '2024-12-31', '0', 'Quoted, with a comma'],
+    ]);
+    // The archived edition still reads its phrases.
+    const archived = await pool.query(
+      `SELECT r.rationale, count(*)::int AS n FROM reference_archive.ncci_ptp_edit e JOIN ncci_ptp_rationale r ON r.id = e.rationale_id WHERE e.column_1 = '70390' AND e.column_2 = '76000' GROUP BY 1`,
+    );
+    expect(archived.rows).toEqual([{ rationale: 'Standards of medical/surgical practice', n: 1 }]);
+  });
 });

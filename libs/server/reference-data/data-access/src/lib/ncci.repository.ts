@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@denialmap/server/core';
 import { AddOnEditView, DatasetReleaseView, MueView, PtpEditQuery, PtpEditView } from './ncci.types';
 
+/** PTP edits with their rationale phrase, which is stored once in ncci_ptp_rationale. */
+const PTP_EDITS = Prisma.sql`ncci_ptp_edit LEFT JOIN ncci_ptp_rationale ON ncci_ptp_rationale.id = ncci_ptp_edit.rationale_id`;
+
 const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
@@ -44,7 +47,7 @@ export class NcciRepository {
     const rows = await this.prisma.$queryRaw<
       { column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null; total: bigint }[]
     >`SELECT column_1, column_2, deletion_date, modifier_indicator, rationale, count(*) OVER () AS total
-      FROM ncci_ptp_edit WHERE ${condition}
+      FROM ${PTP_EDITS} WHERE ${condition}
       ORDER BY (deletion_date IS NOT NULL), deletion_date DESC NULLS FIRST,
                CASE WHEN column_1 = ${query.code} THEN column_2 ELSE column_1 END, column_1, column_2
       LIMIT ${query.limit} OFFSET ${query.offset}`;
@@ -94,7 +97,7 @@ export class NcciRepository {
     if (codes.length < 2) return [];
     const rows = await this.prisma.$queryRaw<{ column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null }[]>`
       SELECT column_1, column_2, deletion_date, modifier_indicator, rationale
-      FROM ncci_ptp_edit WHERE column_2 = ANY(${codes}::text[]) AND column_1 = ANY(${codes}::text[])`;
+      FROM ${PTP_EDITS} WHERE column_2 = ANY(${codes}::text[]) AND column_1 = ANY(${codes}::text[])`;
     return rows.map((r) => ({ column1: r.column_1, column2: r.column_2, deletionDate: isoDate(r.deletion_date), modifierIndicator: r.modifier_indicator, rationale: r.rationale }));
   }
 

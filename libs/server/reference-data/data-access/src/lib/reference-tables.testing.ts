@@ -7,6 +7,7 @@ export const REFERENCE_TABLES = [
   'reference_file_import',
   'reference_dataset_release',
   'ncci_ptp_edit',
+  'ncci_ptp_rationale',
   'ncci_mue',
   'ncci_add_on_edit',
   'x12_carc',
