@@ -27,9 +27,11 @@ export async function copyLines(
   let lineNumber = 0;
   let batch = '';
   try {
-    for await (const line of source.lines) {
-      const chunk = toChunk(line, ++lineNumber);
-      if (chunk !== null) batch += chunk;
+    for await (const lines of source.batches) {
+      for (const line of lines) {
+        const chunk = toChunk(line, ++lineNumber);
+        if (chunk !== null) batch += chunk;
+      }
       if (batch.length > BATCH_CHARS) {
         if (!copy.write(batch)) await once(copy, 'drain');
         batch = '';

@@ -1,18 +1,42 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface, Interface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
 export interface LineSource {
-  lines: Interface;
+  /** The file's lines (without line ends) in batches, one per chunk read. */
+  batches: AsyncIterable<string[]>;
   /** Share of the file read so far, 0 to 1 (compressed bytes for .gz files). */
   fraction(): number;
 }
 
-/** Lines of a text file, transparently gunzipped when it ends in .gz. */
+const READ_CHUNK = 1 << 20;
+const INFLATE_CHUNK = 256 << 10;
+
+/**
+ * Lines of a text file, transparently gunzipped when it ends in .gz. Lines come a chunk at a time
+ * (split natively, one await per chunk rather than per line, as readline's iterator costs: for
+ * the 2.5 M-line PTP file that was most of the importer's own time). Lines end at "\n" or "\r\n".
+ */
 export function readLines(path: string, encoding: BufferEncoding = 'utf8'): LineSource {
   const size = statSync(path).size || 1;
-  const stream = createReadStream(path);
-  const input = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const input = path.endsWith('.gz') ? stream.pipe(createGunzip({ chunkSize: INFLATE_CHUNK })) : stream;
   input.setEncoding(encoding);
-  return { lines: createInterface({ input, crlfDelay: Infinity }), fraction: () => Math.min(stream.bytesRead / size, 1) };
+  async function* batches(): AsyncGenerator<string[]> {
+    let rest = '';
+    for await (const chunk of input as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      yield withoutCarriageReturns(lines);
+    }
+    if (rest !== '') yield withoutCarriageReturns([rest]);
+  }
+  return { batches: batches(), fraction: () => Math.min(stream.bytesRead / size, 1) };
+}
+
+function withoutCarriageReturns(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
 }
