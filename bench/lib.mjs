@@ -61,9 +61,10 @@ export const fmt = (n, digits = 0) => Number(n).toLocaleString('en-US', { maximu
 /**
  * Builds, starts the production api (dist/) with the floor route on a fresh database, imports
  * every shipped file, waits for readiness, runs `body(api)`, then stops and drops everything.
+ * With `serveWeb`, the api also serves the production web build, as it does in production.
  * `api.load(title, request, connections)` runs autocannon against one request.
  */
-export async function withLoadedApi(name, body) {
+export async function withLoadedApi(name, body, { serveWeb = false } = {}) {
   const { default: autocannon } = await import('autocannon');
   const port = Number(process.env.BENCH_PORT ?? 3901);
   const duration = Number(process.env.BENCH_SECONDS ?? 10);
@@ -72,7 +73,7 @@ export async function withLoadedApi(name, body) {
   const build = await ensureBuilt();
   if (build.code !== 0) throw new Error('build failed');
   const url = await freshDatabase(database);
-  const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'error', NODE_ENV: 'production', REDIS_PREFIX: `dm-bench-${process.pid}`, LOAD_SHIPPED_REFERENCE_DATA: 'false', BENCH_FLOOR_ROUTE: 'true', PORT: String(port), WEB_DIST_DIR: '' };
+  const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'error', NODE_ENV: 'production', REDIS_PREFIX: `dm-bench-${process.pid}`, LOAD_SHIPPED_REFERENCE_DATA: 'false', BENCH_FLOOR_ROUTE: 'true', PORT: String(port), WEB_DIST_DIR: serveWeb ? 'dist/apps/web' : '' };
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: 'inherit' });
   try {
     const imported = await timed(process.execPath, ['dist/apps/worker/main.js', 'import'], { env });
