@@ -80,7 +80,7 @@ function LiftDialog({ block, onClose }: { block: SubmitterBlockFieldsFragment; o
   const [reason, setReason] = useState('');
   const [check, setCheck] = useState<string | null>(null);
   const [problem, setProblem] = useState<StaffProblem | null>(null);
-  const [lift, { loading }] = useMutation(LiftSubmitterBlockMutation, { refetchQueries: ['SubmitterBlocks'] });
+  const [lift, { loading }] = useMutation(LiftSubmitterBlockMutation, { refetchQueries: ['SubmitterBlocks'], awaitRefetchQueries: true });
   const confirm = async () => {
     setProblem(null);
     if (reason.trim().length < 3) {

@@ -99,8 +99,9 @@ function ApiTokens() {
   const [revoking, setRevoking] = useState<ApiTokenFieldsFragment | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const secretRef = useRef<HTMLDivElement>(null);
-  const [create, creating] = useMutation(CreateApiTokenMutation, { refetchQueries: ['MyApiTokens'] });
-  const [revoke, revokingState] = useMutation(RevokeApiTokenMutation, { refetchQueries: ['MyApiTokens'] });
+  const [create, creating] = useMutation(CreateApiTokenMutation, { refetchQueries: ['MyApiTokens'], awaitRefetchQueries: true });
+  // The message says "revoked" only once the list below shows it too.
+  const [revoke, revokingState] = useMutation(RevokeApiTokenMutation, { refetchQueries: ['MyApiTokens'], awaitRefetchQueries: true });
   const [revokeProblem, setRevokeProblem] = useState<string | null>(null);
   useEffect(() => {
     if (secret) secretRef.current?.focus();

@@ -482,7 +482,7 @@ function BlockForm({ report, onDone, onCancel }: ActionFormProps) {
   const [reason, setReason] = useState('');
   const [checks, setChecks] = useState<{ days?: string; reason?: string }>({});
   const step = useConfirmStep({ days: 'block-days', reason: 'block-reason' });
-  const [block, { loading }] = useMutation(BlockSubmitterMutation, { refetchQueries: ['ModerationReport', 'SubmitterBlocks'] });
+  const [block, { loading }] = useMutation(BlockSubmitterMutation, { refetchQueries: ['ModerationReport', 'SubmitterBlocks'], awaitRefetchQueries: true });
   const n = Number(days);
   const submit = (e: FormEvent) => {
     e.preventDefault();

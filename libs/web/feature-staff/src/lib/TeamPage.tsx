@@ -103,7 +103,7 @@ function InviteForm() {
   const [problem, setProblem] = useState<StaffProblem | null>(null);
   const [invitation, setInvitation] = useState<{ link: string; expiresAt: string; name: string; email: string } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const [invite, { loading }] = useMutation(InviteStaffMutation, { refetchQueries: ['StaffAccounts'] });
+  const [invite, { loading }] = useMutation(InviteStaffMutation, { refetchQueries: ['StaffAccounts'], awaitRefetchQueries: true });
   useEffect(() => {
     if (invitation) resultRef.current?.focus();
   }, [invitation]);
