@@ -25,6 +25,7 @@ export const ACCESS_TABLE: Record<string, 'PUBLIC' | 'MODERATOR' | 'ADMIN'> = {
   'Query.denialStats': 'PUBLIC',
   'Query.denialStories': 'PUBLIC',
   'Query.moderationRules': 'PUBLIC',
+  'Query.billingTips': 'PUBLIC',
   'Query.me': 'PUBLIC',
   'Mutation.submitDenialReport': 'PUBLIC',
   'Mutation.flagReport': 'PUBLIC',
@@ -46,6 +47,10 @@ export const ACCESS_TABLE: Record<string, 'PUBLIC' | 'MODERATOR' | 'ADMIN'> = {
   'Mutation.revokeMySession': 'MODERATOR',
   'Mutation.createApiToken': 'MODERATOR',
   'Mutation.revokeApiToken': 'MODERATOR',
+  'Query.curatedTips': 'MODERATOR',
+  'Mutation.createCuratedTip': 'MODERATOR',
+  'Mutation.updateCuratedTip': 'MODERATOR',
+  'Mutation.retireCuratedTip': 'MODERATOR',
   // Admins only.
   'Query.staffAccounts': 'ADMIN',
   'Query.auditLog': 'ADMIN',

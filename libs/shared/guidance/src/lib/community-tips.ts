@@ -66,8 +66,8 @@ export function communityTips(code: string, stats: DenialStats | null, carcDescr
   return tips;
 }
 
-/** The first sentence of an X12 description, at most about 90 characters. */
+/** The first sentence of an X12 description, cut at a word if it runs past 160 characters. */
 function shorten(description: string): string {
   const first = description.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
-  return first.length > 90 ? `${first.slice(0, 87).trimEnd()}...` : first;
+  return first.length > 160 ? `${first.slice(0, 157).replace(/\s+\S*$/, '')}...` : first;
 }

@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   SESSION_REVOKED: 'Session ended',
   API_TOKEN_CREATED: 'API token created',
   API_TOKEN_REVOKED: 'API token revoked',
+  TIP_CREATED: 'Billing tip added',
+  TIP_UPDATED: 'Billing tip edited',
+  TIP_RETIRED: 'Billing tip retired',
 };
 
 /** Why a report is in the queue, one sentence per reason ("Flagged by readers (2 new flags)"). */

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
   'REPORT_REDACTED',
   'SUBMITTER_BLOCKED',
   'SUBMITTER_UNBLOCKED',
+  'TIP_CREATED',
+  'TIP_UPDATED',
+  'TIP_RETIRED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,3 @@
+export * from './lib/curated-tip.types';
+export * from './lib/curated-tip.repository';
+export * from './lib/guidance-data-access.module';
