@@ -28,3 +28,5 @@ export type {
   StaffRole,
   SubmitterBlockFieldsFragment,
 } from './generated/graphql';
+export * from './lib/operations/guidance.operations';
+export type { BillingTipsQuery as BillingTipsQueryResult, CuratedTipFieldsFragment, CuratedTipInput, TipKind, TipTopic } from './generated/graphql';
