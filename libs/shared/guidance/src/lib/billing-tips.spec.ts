@@ -226,7 +226,7 @@ describe('rule-derived tips: OPPS imaging cap', () => {
     const t = feeTip('imaging-cap', {}, { oppsCap: { sourceFile: 'OPPSCAP_Oct2025.csv', localities: 109, lowest: { amount: '60.12', mac: '01112', localityNumber: '05', modifier: 'TC' } } });
     expect(t?.advice).toContain('In 109 localities');
     expect(t?.advice).toContain('$60.12 (MAC 01112, locality 05)');
-    expect(t?.source).toEqual({ label: 'CMS OPPS imaging payment caps', detail: 'OPPSCAP OPPSCAP_Oct2025.csv' });
+    expect(t?.source).toEqual({ label: 'CMS OPPS imaging payment caps', detail: 'OPPSCAP_Oct2025.csv, 109 localities for 70390' });
     expect(t?.moneyAtStake).toBeNull();
   });
 });

@@ -23,8 +23,8 @@ export function feeScheduleTips(facts: CodeFacts): BillingTip[] {
       ...tip,
       kind: 'RULE',
       reports: null,
-      source: field.startsWith('OPPSCAP')
-        ? { label: 'CMS OPPS imaging payment caps', detail: field }
+      source: field.startsWith('OPPS cap:')
+        ? { label: 'CMS OPPS imaging payment caps', detail: field.slice('OPPS cap: '.length) }
         : { label: facts.release.label, detail: `${facts.release.sourceFile}, ${field}` },
     }));
 }
@@ -268,7 +268,7 @@ function imagingCapTip(f: CodeFacts): Draft | null {
   return tip(
     'imaging-cap',
     'IMAGING_CAP',
-    `OPPSCAP ${cap.sourceFile}`,
+    `OPPS cap: ${cap.sourceFile}, ${cap.localities} localities for ${f.code}`,
     'Capped at the hospital outpatient rate in some localities',
     `In ${cap.localities} localities Medicare pays the lower of this fee schedule amount and the OPPS-based cap for ${f.code}${cap.lowest.modifier ? `-${cap.lowest.modifier}` : ''}; the lowest cap is $${cap.lowest.amount} (MAC ${cap.lowest.mac}, locality ${cap.lowest.localityNumber}). Price it for your locality in the calculator before quoting an amount.`,
   );
