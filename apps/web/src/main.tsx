@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles.css';
 import './community-reports.css';
+import './billing-tips.css';
 
 const root = document.getElementById('root');
 if (!root) {

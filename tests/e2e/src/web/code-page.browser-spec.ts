@@ -71,6 +71,29 @@ describe('the code page in Chromium', () => {
     await page.close();
   });
 
+  it('shows billing tips for 70390: rule-derived with their source and the money at stake, the editors\' tips, and when community tips will come', async () => {
+    const { page, outside } = await open('/codes/70390?dos=2025-06-01');
+    await page.getByTestId('billing-tips').getByTestId('tip').first().waitFor();
+    const pctc = page.locator('[data-testid="tip"][data-key="rule:pctc"]');
+    expect(await pctc.getByTestId('tip-money').textContent()).toBe('$92.19 at stake');
+    expect(await pctc.textContent()).toContain('70390-26 ($17.47)');
+    expect(await pctc.textContent()).toContain('Source: CMS MPFS RVU25D: PPRRVU2025_Oct.csv, PCTC IND 1');
+    // Most money at stake first: the MUE (3 units x $109.65).
+    expect(await page.getByTestId('tip').first().getAttribute('data-key')).toBe('rule:mue');
+    expect(await page.locator('[data-testid="tip"][data-kind="CURATED"]').count()).toBe(6);
+    expect(await page.getByTestId('billing-tips').textContent()).toContain('Impact: A global claim for a hospital patient is cut from $109.65 to $17.47');
+    expect(await page.getByTestId('tips-community-locked').textContent()).toContain('once 5 more billers report 70390');
+    await page.getByRole('button', { name: /^Editors/ }).click();
+    expect(await page.locator('[data-testid="tip"]').evaluateAll((tips) => tips.every((t) => t.getAttribute('data-kind') === 'CURATED'))).toBe(true);
+    await screenshotAndAudit(page, 'billing-tips-desktop', { element: page.getByTestId('billing-tips') });
+    await page.getByRole('button', { name: /^All tips/ }).click();
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshotAndAudit(page, 'billing-tips-mobile', { element: page.getByTestId('billing-tips') });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('shows the math behind the amount', async () => {
     const { page } = await open('/codes/70390?dos=2025-06-01');
     await page.getByText('How we got the national non-facility amount').click();

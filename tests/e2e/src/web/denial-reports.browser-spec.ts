@@ -142,6 +142,12 @@ describe('community denial reports on the code page', () => {
     await page.getByTestId('story').nth(2).waitFor();
     expect(await page.getByTestId('stories').textContent()).toContain('Called the MAC; the redetermination with the operative note was paid.');
     await screenshotAndAudit(page, 'denial-stats-unlocked-desktop', { element: page.getByTestId('community') });
+    // The billing tips on the same open page gain the community's tips, from the published cells only.
+    await page.locator('[data-testid="tip"][data-key="community:reasons"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="tip"][data-key="community:reasons"]').textContent()).toContain('CO-97');
+    expect(await page.locator('[data-testid="tip"][data-key="community:reasons"]').textContent()).toContain('in 5 of 5');
+    expect(await page.getByTestId('tips-community-locked').count()).toBe(0);
+    await screenshotAndAudit(page, 'billing-tips-community-desktop', { element: page.getByTestId('billing-tips') });
 
     // Flag a story: pick a reason, read what happens next.
     const story = page.getByTestId('story').first();

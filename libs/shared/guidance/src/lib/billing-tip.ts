@@ -53,12 +53,12 @@ const KIND_ORDER: Record<TipKind, number> = { CURATED: 0, RULE: 1, COMMUNITY: 2 
 
 /**
  * Most money at stake first, then most evidence (reports), then staff-written before
- * rule-derived before community, then by key so the order is stable.
+ * rule-derived before community; ties keep the order they came in (curated tips oldest first).
  */
 export function orderTips(tips: readonly BillingTip[]): BillingTip[] {
   const cents = (t: BillingTip) => (t.moneyAtStake ? wholeCents(t.moneyAtStake.amount) : -1);
   return [...tips].sort(
-    (a, b) => cents(b) - cents(a) || (b.reports ?? 0) - (a.reports ?? 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) => cents(b) - cents(a) || (b.reports ?? 0) - (a.reports ?? 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
   );
 }
 

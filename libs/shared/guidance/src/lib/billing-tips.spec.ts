@@ -305,7 +305,7 @@ describe('community tips', () => {
     expect(tips.map((t) => t.title)).toEqual(['Most reported denial: CO-4', 'What fixed it most often: added a modifier', 'How appeals went']);
     expect(tips[0].advice).toContain('CO-4 (The procedure code is inconsistent with the modifier used) in 12 of 19');
     expect(tips[1].advice).toBe('Added a modifier: 12 reports. 63.2% of the resolved reports ended paid or partly paid, in a median of 21 days.');
-    expect(tips[2].advice).toBe('level 1: 71.4% of 7 resolved appeals paid (36.8% of reports were appealed).');
+    expect(tips[2].advice).toBe('Level 1: 71.4% of 7 resolved appeals paid (36.8% of reports were appealed).');
     expect(tips.every((t) => t.kind === 'COMMUNITY' && t.source.label === 'DenialMap community reports')).toBe(true);
     expect(tips[0].reports).toBe(12);
   });

@@ -57,7 +57,7 @@ export function communityTips(code: string, stats: DenialStats | null, carcDescr
       kind: 'COMMUNITY',
       topic: 'DENIAL_PATTERN',
       title: 'How appeals went',
-      advice: `${appeals.map((a) => `level ${a.level}: ${a.successRate}% of ${a.appeals} resolved appeal${a.appeals === 1 ? '' : 's'} paid`).join('; ')}${stats.appealRate !== null ? ` (${stats.appealRate}% of reports were appealed)` : ''}.`,
+      advice: `${appeals.map((a) => `Level ${a.level}: ${a.successRate}% of ${a.appeals} resolved appeal${a.appeals === 1 ? '' : 's'} paid`).join('; ')}${stats.appealRate !== null ? ` (${stats.appealRate}% of reports were appealed)` : ''}.`,
       source: { label: SOURCE, detail: detail('appeal levels and outcomes') },
       moneyAtStake: null,
       reports: appeals.reduce((sum, a) => sum + a.appeals, 0),

@@ -12,6 +12,8 @@ import { RvuTable } from './RvuTable';
 
 // Community reports (tables, stories, the form, live updates) load after the fee schedule facts.
 const CommunitySection = lazy(() => import('./community/CommunitySection').then((m) => ({ default: m.CommunitySection })));
+// Billing tips sit below the fold: their chunk loads beside the community one.
+const BillingTipsSection = lazy(() => import('./tips/BillingTipsSection').then((m) => ({ default: m.BillingTipsSection })));
 
 /** /codes/:code — the page a biller lands on: what Medicare pays for the code, and why. */
 export function CodePage() {
@@ -117,6 +119,12 @@ export function CodePage() {
       </section>
 
       <NcciSection detail={detail} />
+
+      <SectionErrorBoundary title="Billing tips could not be shown">
+        <Suspense fallback={<LoadingPanel label="Loading billing tips…" />}>
+          <BillingTipsSection code={detail.code} dateOfService={dateOfService} />
+        </Suspense>
+      </SectionErrorBoundary>
 
       <SectionErrorBoundary title="Community denial reports could not be shown">
         <Suspense fallback={<LoadingPanel label="Loading community denial reports…" />}>
