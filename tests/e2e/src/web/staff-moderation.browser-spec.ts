@@ -414,6 +414,120 @@ describe('the staff area: sign-in, invitations and moderation', () => {
     }
   });
 
+  it('lets the moderator add a billing tip for the code (an impact statement needs its basis), edit it and retire it, and the public billing tips follow', async () => {
+    const TITLE = 'Contrast decides the code: 71250 or 71260';
+    const EDITED = 'CT chest: 71250 without contrast, 71260 with it';
+    const ADVICE = 'Report 71250 only when the chest CT was done without contrast. With contrast it is 71260; without and then with contrast it is 71270. Read the technique line of the report before coding.';
+    const SOURCE = 'CPT descriptors of 71250, 71260 and 71270 (CT thorax), and the technique section of the radiology report';
+    const IMPACT = 'A study with contrast billed as 71250 is paid as the cheaper study';
+    const BASIS = 'CMS MPFS RVU25D national non-facility amounts of 71250 and 71260';
+    const RETIRE_REASON = 'Duplicates the coding guidance the rules already give.';
+    const curatedTips = async () => {
+      const answer = await graphql<{ billingTips: { tips: { key: string; kind: string; title: string }[] } }>(`{ billingTips(code: "71250") { tips { key kind title } } }`);
+      expect(answer.errors).toBeUndefined();
+      return (answer.data?.billingTips.tips ?? []).filter((t) => t.kind === 'CURATED');
+    };
+
+    const page = await moderator.newPage();
+    await page.goto(`${baseUrl()}/staff`);
+    await page.getByRole('navigation', { name: 'Staff area' }).getByRole('link', { name: 'Billing tips' }).click();
+    await page.getByRole('heading', { name: 'Billing tips', level: 1 }).waitFor();
+    // Every tip on file to begin with, among them the ones DenialMap ships for 70390.
+    await page.getByTestId('tip-row').first().waitFor();
+    expect(await page.getByTestId('tip-row').filter({ hasText: 'Shipped with DenialMap' }).count()).toBeGreaterThanOrEqual(6);
+    await shot(page, 'staff-tips-all-desktop');
+
+    await page.getByLabel('Tips for code').fill(CODE);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForFunction((code) => document.querySelector('[data-testid="tips-count"]')?.textContent?.startsWith(`No active tip covers ${code}.`), CODE);
+    expect(new URL(page.url()).search).toBe(`?code=${CODE}`);
+
+    // The form starts from the code in the filter; an impact statement without its basis is refused beside the basis.
+    await page.getByRole('button', { name: 'Add a tip' }).click();
+    const form = page.getByTestId('tip-form');
+    expect(await form.getByLabel('Code', { exact: true }).inputValue()).toBe(CODE);
+    await form.getByLabel('Topic').selectOption({ label: 'Coding and modifiers' });
+    await form.getByLabel('Title').fill(TITLE);
+    await form.getByLabel('Advice').fill(ADVICE);
+    await form.getByLabel('Source').fill(SOURCE);
+    await form.getByLabel('Impact statement').fill(IMPACT);
+    await form.getByRole('button', { name: 'Add the tip' }).click();
+    await form.getByTestId('tip-impactBasis-problem').waitFor();
+    expect(await form.getByTestId('tip-impactBasis-problem').textContent()).toBe('An impact statement needs its basis: the figures, file or rule it rests on.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tip-new-impactBasis');
+    expect(await form.getByLabel('Basis').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'staff-tips-impact-needs-basis-desktop');
+    expect(await curatedTips()).toEqual([]);
+
+    await form.getByLabel('Basis').fill(BASIS);
+    await form.getByRole('button', { name: 'Add the tip' }).click();
+    await page.getByTestId('tips-done').getByText(`Tip added for ${CODE}: “${TITLE}”.`).waitFor();
+    expect(await page.getByTestId('tip-form').count()).toBe(0);
+    const row = page.getByTestId('tip-row');
+    expect(await row.count()).toBe(1);
+    const id = (await row.getAttribute('data-tip-id')) as string;
+    const tipRow = page.locator(`[data-testid="tip-row"][data-tip-id="${id}"]`);
+    expect(await page.getByTestId('tips-count').textContent()).toContain(`1 active tip for ${CODE}.`);
+    const text = (await tipRow.textContent()) ?? '';
+    for (const part of [TITLE, `Code ${CODE}`, 'Topic: Coding and modifiers', ADVICE, SOURCE, IMPACT, `Basis: ${BASIS}`, 'Last updated', 'Active']) expect(text).toContain(part);
+    expect(text).not.toContain('Shipped with DenialMap');
+    expect(await curatedTips()).toEqual([{ key: `curated:${id}`, kind: 'CURATED', title: TITLE }]);
+    await shot(page, 'staff-tips-added-desktop');
+
+    // On a phone: the list and the form fit, down to 360 px.
+    const moderatorPhone = await newContext('moderator-tips-mobile', { viewport: MOBILE, storageState: await moderator.storageState() });
+    const small = await moderatorPhone.newPage();
+    await small.goto(`${baseUrl()}/staff/tips?code=${CODE}`);
+    await small.getByTestId('tip-row').waitFor();
+    await small.getByRole('button', { name: `Edit “${TITLE}”` }).click();
+    expect(await small.getByTestId('tip-form').getByLabel('Title').inputValue()).toBe(TITLE);
+    await noSidewaysScroll(small);
+    await shot(small, 'staff-tips-edit-mobile');
+    await small.setViewportSize({ width: 360, height: 780 });
+    await noSidewaysScroll(small);
+    await moderatorPhone.close();
+
+    // Edit: the form is the tip as stored; the new title reaches the public tips.
+    await tipRow.getByRole('button', { name: `Edit “${TITLE}”` }).click();
+    const editForm = tipRow.getByTestId('tip-form');
+    expect(await editForm.getByLabel('Title').inputValue()).toBe(TITLE);
+    expect(await editForm.getByLabel('Topic').inputValue()).toBe('CODING');
+    expect(await editForm.getByLabel('Basis').inputValue()).toBe(BASIS);
+    await editForm.getByLabel('Title').fill(EDITED);
+    await editForm.getByLabel('Note for the audit log').fill('Both codes in the title.');
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await tipRow.getByTestId('tip-saved').waitFor();
+    expect(await tipRow.getByTestId('tip-saved').textContent()).toBe(`Saved: the code page for ${CODE} shows this version now.`);
+    expect(await tipRow.getByRole('heading').textContent()).toBe(EDITED);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Edit “${EDITED}”`);
+    expect(await curatedTips()).toEqual([{ key: `curated:${id}`, kind: 'CURATED', title: EDITED }]);
+
+    // Retire: the reason is asked for in the dialog, then the tip leaves the public tips.
+    await tipRow.getByRole('button', { name: `Retire “${EDITED}”` }).click();
+    const dialog = page.getByRole('dialog', { name: `Retire “${EDITED}”?` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Yes, retire it' }).click();
+    expect(await dialog.getByTestId('retire-reason-problem').textContent()).toBe('Say why (at least 3 characters); it goes in the audit log.');
+    await dialog.getByLabel('Reason (kept in the audit log)').fill(RETIRE_REASON);
+    await shot(page, 'staff-tips-retire-confirm-desktop', false);
+    await dialog.getByRole('button', { name: 'Yes, retire it' }).click();
+    await page.getByTestId('tips-done').getByText(`“${EDITED}” is retired: it no longer shows on the code page for ${CODE}.`).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await tipRow.count()).toBe(0);
+    expect(await page.getByTestId('tips-count').textContent()).toContain(`No active tip covers ${CODE}.`);
+    expect(await curatedTips()).toEqual([]);
+
+    // Still on file with the retired ones, without actions.
+    await page.getByLabel('Include retired tips').check();
+    await tipRow.waitFor();
+    expect(new URL(page.url()).search).toBe(`?code=${CODE}&retired=1`);
+    expect(await tipRow.getByTestId('tip-status').textContent()).toBe('Retired');
+    expect(await tipRow.getByRole('button').count()).toBe(0);
+    expect(await page.getByTestId('tips-count').textContent()).toContain(`0 active tips and 1 retired tip for ${CODE}.`);
+    await shot(page, 'staff-tips-retired-desktop');
+    await page.close();
+  }, 120_000);
+
   it('raised no content-security-policy violation and logged no console error on any page', () => {
     expect(violations).toEqual([]);
     // The deliberate wrong password answers 200 with a GraphQL error, so nothing is expected here either.

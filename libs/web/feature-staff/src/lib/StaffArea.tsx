@@ -13,6 +13,7 @@ import { SignInForm } from './SignInForm';
 import { StaffContext, useStaff } from './staff-context';
 import { problemWords, staffProblem } from './staff-error';
 import { TeamPage } from './TeamPage';
+import { TipsPage } from './TipsPage';
 import { STAFF_ROLES } from './words';
 
 /**
@@ -52,6 +53,7 @@ function SignedIn() {
           <Route index element={<QueuePage />} />
           <Route path="reports/:id" element={<ReportDetailPage />} />
           <Route path="blocks" element={<BlocksPage />} />
+          <Route path="tips" element={<TipsPage />} />
           <Route path="team" element={<AdminOnly page="Team">{<TeamPage />}</AdminOnly>} />
           <Route path="audit" element={<AdminOnly page="The audit log">{<AuditLogPage />}</AdminOnly>} />
           <Route path="account" element={<MyAccountPage />} />
@@ -119,6 +121,9 @@ function StaffShell({ me, children }: { me: StaffAccountFieldsFragment; children
         </NavLink>
         <NavLink to="/staff/blocks" className={tabClass}>
           Paused submitters
+        </NavLink>
+        <NavLink to="/staff/tips" className={tabClass}>
+          Billing tips
         </NavLink>
         {me.role === 'ADMIN' && (
           <NavLink to="/staff/team" className={tabClass}>

@@ -1,4 +1,4 @@
-import type { AuditAction, ModeratedReportStatus, ModerationQueueReason, StaffRole } from '@denialmap/web/data-access';
+import type { AuditAction, ModeratedReportStatus, ModerationQueueReason, StaffRole, TipTopic } from '@denialmap/web/data-access';
 
 /** The staff area's vocabulary in words; the API's values stay the keys. */
 export const QUEUE_REASONS: Record<ModerationQueueReason, string> = {
@@ -53,6 +53,25 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   TIP_CREATED: 'Billing tip added',
   TIP_UPDATED: 'Billing tip edited',
   TIP_RETIRED: 'Billing tip retired',
+};
+
+/** What a billing tip is about, in the order the topic list offers them (the usual first, "something else" last). */
+export const TIP_TOPICS: Record<TipTopic, string> = {
+  CODING: 'Coding and modifiers',
+  DOCUMENTATION: 'Documentation and medical necessity',
+  DENIAL_PATTERN: 'A denial pattern',
+  PROFESSIONAL_TECHNICAL_SPLIT: 'Professional and technical parts (26, TC)',
+  BILATERAL: 'Bilateral billing (50, RT, LT)',
+  MULTIPLE_PROCEDURES: 'Multiple procedures the same day',
+  NCCI_BUNDLING: 'NCCI code pairs (bundling)',
+  UNIT_LIMIT: 'Unit limits (MUE)',
+  ADD_ON: 'Add-on codes and their primaries',
+  GLOBAL_PERIOD: 'Global surgery period',
+  SURGICAL_TEAM: 'Assistant, co- and team surgeons',
+  PAYMENT_STATUS: 'Payment status (bundled, not covered…)',
+  REDUCED_OR_DISCONTINUED: 'Reduced or discontinued (52, 53)',
+  IMAGING_CAP: 'Imaging cap (OPPS)',
+  OTHER: 'Something else',
 };
 
 /** Why a report is in the queue, one sentence per reason ("Flagged by readers (2 new flags)"). */
