@@ -32,3 +32,4 @@ export * from './lib/auth/staff-actor';
 export * from './lib/auth/access.decorators';
 export * from './lib/auth/access.guard';
 export * from './lib/http/http-security';
+export * from './lib/export/csv-cell';
