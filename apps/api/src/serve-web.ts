@@ -4,7 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const API_PREFIXES = ['/graphql', '/health', '/exports'];
+const API_PREFIXES = ['/graphql', '/health', '/exports', '/downloads'];
 
 /**
  * Serves the built web app from the api, so one URL is the whole product, brotli or gzip

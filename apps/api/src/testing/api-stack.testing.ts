@@ -6,10 +6,11 @@ import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { API_BODY_LIMIT_BYTES, APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, JobsModule, LiveEventsModule, PrismaService, RedisModule, registerHttpSecurity } from '@denialmap/server/core';
 import { DenialsWorkerModule } from '@denialmap/server/denials/feature';
+import { GuidanceWorkerModule } from '@denialmap/server/guidance/feature';
 import { ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
 import { AppModule } from '../app.module';
 
-@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, DenialsWorkerModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, JobsModule, LiveEventsModule, DenialsWorkerModule, GuidanceWorkerModule] })
 class TestWorkerModule {}
 
 export interface GraphqlAnswer<T = Record<string, unknown>> {

@@ -73,6 +73,10 @@ export const configSchema = z.object({
   LOGIN_ATTEMPTS_PER_ADDRESS: positiveInt(30),
   /** Share of published reports put in the moderation queue for a second look (0 to 1). */
   REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.02),
+  /** How long a Revenue Protection Toolkit PDF can be downloaded before it is deleted. */
+  TOOLKIT_TTL_HOURS: positiveInt(24),
+  /** Toolkits one address may request per hour (the address only as a keyed hash). */
+  TOOLKITS_PER_HOUR: positiveInt(10),
   /** GraphQL limits per operation: nesting depth, aliases, and estimated cost. */
   GRAPHQL_MAX_DEPTH: positiveInt(12),
   GRAPHQL_MAX_ALIASES: positiveInt(30),

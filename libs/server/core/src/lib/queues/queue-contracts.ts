@@ -6,6 +6,7 @@
 export const QUEUES = {
   referenceData: 'reference-data',
   denialStats: 'denial-stats',
+  toolkit: 'toolkit',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +20,10 @@ export interface JobPayloads {
     /** Recompute one code's denial stats from its published reports (idempotent). */
     'recompute-code-stats': { code: string };
   };
+  toolkit: {
+    /** Build a Revenue Protection Toolkit PDF for a requested document (idempotent: rebuilds it whole). */
+    'build-toolkit': { documentId: string };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -31,6 +36,7 @@ export type JobOf<Q extends QueueName> = {
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   'reference-data': ['load-shipped-reference-data'],
   'denial-stats': ['recompute-code-stats'],
+  toolkit: ['build-toolkit'],
 };
 
 export interface JobContext {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CuratedTipRepository } from './curated-tip.repository';
+import { ToolkitRepository } from './toolkit.repository';
 
-@Module({ providers: [CuratedTipRepository], exports: [CuratedTipRepository] })
+@Module({ providers: [CuratedTipRepository, ToolkitRepository], exports: [CuratedTipRepository, ToolkitRepository] })
 export class GuidanceDataAccessModule {}

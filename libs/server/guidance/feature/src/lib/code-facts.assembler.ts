@@ -17,8 +17,9 @@ export class CodeFactsAssembler {
     private readonly datasets: DatasetCatalog,
   ) {}
 
-  async facts(code: string, dateOfService: IsoDate): Promise<{ facts: CodeFacts; release: FeeScheduleReleaseView }> {
-    const release = selectRelease(await this.releases.releases(), dateOfService).release;
+  async facts(code: string, dateOfService: IsoDate): Promise<{ facts: CodeFacts; release: FeeScheduleReleaseView; releaseNote: string | null; descriptor: string }> {
+    const choice = selectRelease(await this.releases.releases(), dateOfService);
+    const release = choice.release;
     const [rows, ncci, caps, capEdition] = await Promise.all([
       this.feeSchedule.findRvuRows(release.id, code),
       this.ncciFacts(code, dateOfService),
@@ -32,6 +33,8 @@ export class CodeFactsAssembler {
     const toFacts = (r: RvuRowView | null): RowFacts | null => r && rowFacts(r, release, label);
     return {
       release,
+      releaseNote: choice.note,
+      descriptor: global.description,
       facts: {
         code,
         release: { label, sourceFile: release.sourceFile },

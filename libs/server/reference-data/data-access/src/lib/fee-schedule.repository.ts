@@ -19,6 +19,12 @@ export class FeeScheduleRepository {
     return rows.map(toRvuRowView);
   }
 
+  /** Which of `codes` have a global row in the release. */
+  async codesInRelease(releaseId: string, codes: string[]): Promise<string[]> {
+    const rows = await this.prisma.rvuRow.findMany({ where: { releaseId, hcpcs: { in: codes }, modifier: '' }, select: { hcpcs: true } });
+    return rows.map((r) => r.hcpcs);
+  }
+
   /** The OPPS-based imaging caps of one code, every modifier row and locality. */
   async oppsCaps(code: string): Promise<OppsCapView[]> {
     const rows = await this.prisma.$queryRaw<{ modifier: string; mac: string; locality_number: string; facility_price: string; non_facility_price: string }[]>`
