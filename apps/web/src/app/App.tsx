@@ -13,6 +13,7 @@ const ExplorerPage = lazy(() => import('./ExplorerPage').then((m) => ({ default:
 const ClaimPage = lazy(() => import('@denialmap/web/feature-claim').then((m) => ({ default: m.ClaimPage })));
 // The staff area (and the public moderation rules it ships with) is its own chunk: the code page never loads it.
 const StaffArea = lazy(() => import('@denialmap/web/feature-staff').then((m) => ({ default: m.StaffArea })));
+const ToolkitPage = lazy(() => import('@denialmap/web/feature-toolkit').then((m) => ({ default: m.ToolkitPage })));
 const ModerationRulesPage = lazy(() => import('@denialmap/web/feature-staff').then((m) => ({ default: m.ModerationRulesPage })));
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
             <>
               <Link to="/">Search</Link>
               <Link to="/claim">Claim checker</Link>
+              <Link to="/toolkit">Toolkit</Link>
               <Link to="/explorer">API explorer</Link>
             </>
           }
@@ -35,6 +37,7 @@ export function App() {
               <Route path="/codes/:code" element={<CodePage />} />
               <Route path="/claim" element={<ClaimPage />} />
               <Route path="/explorer" element={<ExplorerPage />} />
+              <Route path="/toolkit" element={<ToolkitPage />} />
               <Route path="/moderation-rules" element={<ModerationRulesPage />} />
               <Route
                 path="/staff/*"

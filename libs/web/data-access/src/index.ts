@@ -29,4 +29,4 @@ export type {
   SubmitterBlockFieldsFragment,
 } from './generated/graphql';
 export * from './lib/operations/guidance.operations';
-export type { BillingTipsQuery as BillingTipsQueryResult, CuratedTipFieldsFragment, CuratedTipInput, TipKind, TipTopic } from './generated/graphql';
+export type { BillingTipsQuery as BillingTipsQueryResult, CuratedTipFieldsFragment, CuratedTipInput, TipKind, TipTopic, ToolkitFieldsFragment, ToolkitOptionsQuery as ToolkitOptionsQueryResult } from './generated/graphql';

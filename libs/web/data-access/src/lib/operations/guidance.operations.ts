@@ -82,3 +82,50 @@ export const RetireCuratedTipMutation = graphql(`
     }
   }
 `);
+
+export const ToolkitOptionsQuery = graphql(`
+  query ToolkitOptions {
+    toolkitOptions {
+      presets {
+        id
+        name
+        codes
+      }
+      maxCodes
+      consentText
+      downloadHours
+    }
+  }
+`);
+
+export const ToolkitFieldsFragment = graphql(`
+  fragment ToolkitFields on Toolkit {
+    id
+    preset
+    codes
+    dateOfService
+    status
+    progress
+    error
+    pages
+    bytes
+    downloadPath
+    expiresAt
+  }
+`);
+
+export const RequestToolkitMutation = graphql(`
+  mutation RequestToolkit($input: ToolkitRequestInput!) {
+    requestToolkit(input: $input) {
+      ...ToolkitFields
+    }
+  }
+`);
+
+export const ToolkitQuery = graphql(`
+  query Toolkit($id: String!) {
+    toolkit(id: $id) {
+      ...ToolkitFields
+    }
+  }
+`);
