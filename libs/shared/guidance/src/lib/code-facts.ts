@@ -1,22 +1,8 @@
-/** One RVU row's payment-policy fields (as in the PPRRVU file) and its national amounts. */
-export interface RowFacts {
-  statusCode: string;
-  workRvu: string;
-  nonFacilityPeRvu: string;
-  facilityPeRvu: string;
-  mpRvu: string;
+import type { PricingRvuRow } from '@denialmap/shared/fee-schedule';
+
+/** One RVU row's payment-policy fields (as pricing reads them from the PPRRVU file) and its national amounts. */
+export interface RowFacts extends Omit<PricingRvuRow, 'modifier'> {
   conversionFactor: string;
-  pctcIndicator: string;
-  globalDays: string;
-  preOpShare: string;
-  intraOpShare: string;
-  postOpShare: string;
-  multipleProcedureIndicator: string;
-  bilateralIndicator: string;
-  assistantIndicator: string;
-  coSurgeonIndicator: string;
-  teamIndicator: string;
-  endoscopicBase: string | null;
   /** National (GPCI 1.000) amounts, exact decimal strings; null when not payable in that setting. */
   nationalNonFacilityAmount: string | null;
   nationalFacilityAmount: string | null;

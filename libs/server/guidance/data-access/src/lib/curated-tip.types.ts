@@ -2,23 +2,6 @@ import type { TipTopic } from '@denialmap/shared/guidance';
 
 export type CuratedTipStatus = 'ACTIVE' | 'RETIRED';
 
-export interface CuratedTipRecord {
-  id: string;
-  codeFrom: string;
-  codeTo: string;
-  topic: TipTopic;
-  title: string;
-  advice: string;
-  source: string;
-  impactStatement: string | null;
-  impactBasis: string | null;
-  status: CuratedTipStatus;
-  createdById: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  retiredAt: Date | null;
-}
-
 /** What staff write; validated by the service before it gets here. */
 export interface CuratedTipContent {
   codeFrom: string;
@@ -29,6 +12,15 @@ export interface CuratedTipContent {
   source: string;
   impactStatement: string | null;
   impactBasis: string | null;
+}
+
+export interface CuratedTipRecord extends CuratedTipContent {
+  id: string;
+  status: CuratedTipStatus;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  retiredAt: Date | null;
 }
 
 /** Who changed a tip, for its audit entry. */
