@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { baseUrl } from '../support/stack';
+import { baseUrl, graphql } from '../support/stack';
 import { screenshotAndAudit } from '../support/screenshot';
 
 describe('the code page in Chromium', () => {
@@ -133,6 +133,13 @@ describe('the code page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="calculated-basis"]')?.textContent?.includes('ALABAMA (10112-00)'));
     expect(page.url()).toContain('zip=35004');
     expect(page.url()).toContain('mod=26');
+    // The page shows exactly what the API answers for the same inputs.
+    const api = await graphql<{ price: { amount: string } }>(
+      `query ($input: PriceInput!) { price(input: $input) { amount } }`,
+      { input: { code: '70390', dateOfService: '2025-06-01', zip: '35004', modifiers: ['26'] } },
+    );
+    expect(await page.getByTestId('calculated-amount').textContent()).toBe(`$${api.data?.price.amount}`);
+    expect(api.data?.price.amount).not.toBe('17.47');
     await page.getByText('How we got this amount').click();
     expect(await page.getByTestId('calculator-trace').textContent()).toContain('GPCI2025.csv, locality 10112-00');
     await screenshotAndAudit(page, 'calculator-desktop-zip');
