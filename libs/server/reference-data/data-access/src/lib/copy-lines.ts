@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { CopyWriter } from './copy-writer';
 import { readLines } from './line-source';
 
 const BATCH_CHARS = 65536;
@@ -18,11 +17,7 @@ export async function copyLines(
   toChunk: (line: string, lineNumber: number) => string | null,
   onBatch?: (fractionRead: number) => void,
 ): Promise<number> {
-  const copy = client.query(copyFrom(copySql));
-  const copied = new Promise<void>((resolve, reject) => {
-    copy.on('finish', resolve);
-    copy.on('error', reject);
-  });
+  const copy = new CopyWriter(client, copySql);
   const source = readLines(path, encoding);
   let lineNumber = 0;
   let batch = '';
@@ -33,17 +28,15 @@ export async function copyLines(
         if (chunk !== null) batch += chunk;
       }
       if (batch.length > BATCH_CHARS) {
-        if (!copy.write(batch)) await once(copy, 'drain');
+        await copy.write(batch);
         batch = '';
         onBatch?.(source.fraction());
       }
     }
   } catch (error) {
-    copy.destroy(error instanceof Error ? error : new Error(String(error)));
-    await copied.catch(() => undefined);
+    await copy.abort(error);
     throw error;
   }
-  copy.end(batch);
-  await copied;
+  await copy.end(batch);
   return lineNumber;
 }

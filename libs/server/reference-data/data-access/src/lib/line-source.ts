@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 export interface LineSource {
@@ -17,9 +18,7 @@ const INFLATE_CHUNK = 256 << 10;
  * the 2.5 M-line PTP file that was most of the importer's own time). Lines end at "\n" or "\r\n".
  */
 export function readLines(path: string, encoding: BufferEncoding = 'utf8'): LineSource {
-  const size = statSync(path).size || 1;
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  const input = path.endsWith('.gz') ? stream.pipe(createGunzip({ chunkSize: INFLATE_CHUNK })) : stream;
+  const { input, fraction } = openFileBytes(path);
   input.setEncoding(encoding);
   async function* batches(): AsyncGenerator<string[]> {
     let rest = '';
@@ -30,7 +29,15 @@ export function readLines(path: string, encoding: BufferEncoding = 'utf8'): Line
     }
     if (rest !== '') yield withoutCarriageReturns([rest]);
   }
-  return { batches: batches(), fraction: () => Math.min(stream.bytesRead / size, 1) };
+  return { batches: batches(), fraction };
+}
+
+/** A file's bytes in large chunks, inflated when it ends in .gz, and how much of it has been read. */
+export function openFileBytes(path: string): { input: Readable; fraction(): number } {
+  const size = statSync(path).size || 1;
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const input = path.endsWith('.gz') ? stream.pipe(createGunzip({ chunkSize: INFLATE_CHUNK })) : stream;
+  return { input, fraction: () => Math.min(stream.bytesRead / size, 1) };
 }
 
 function withoutCarriageReturns(lines: string[]): string[] {
