@@ -3,7 +3,8 @@ import { BillingTip, TipTopic } from './billing-tip';
 import { CodeFacts } from './code-facts';
 import { dollars, dollarsOf, percent, practiceExpenseShare, referenceAmount, shareOf, sumOfShares } from './tip-money';
 
-type Draft = Omit<BillingTip, 'kind' | 'source' | 'reports'> & { field: string };
+/** A tip before its source: the RVU file field it reads, or (the imaging cap) a source of its own. */
+type Draft = Omit<BillingTip, 'kind' | 'source' | 'reports'> & { field: string; source?: BillingTip['source'] };
 
 /** Tips from the PPRRVU row's payment-policy indicators (CMS RVU file layout, RVU25D). */
 export function feeScheduleTips(facts: CodeFacts): BillingTip[] {
@@ -19,13 +20,11 @@ export function feeScheduleTips(facts: CodeFacts): BillingTip[] {
   ];
   return drafts
     .filter((d): d is Draft => d !== null)
-    .map(({ field, ...tip }) => ({
+    .map(({ field, source, ...tip }) => ({
       ...tip,
       kind: 'RULE',
       reports: null,
-      source: field.startsWith('OPPS cap:')
-        ? { label: 'CMS OPPS imaging payment caps', detail: field.slice('OPPS cap: '.length) }
-        : { label: facts.release.label, detail: `${facts.release.sourceFile}, ${field}` },
+      source: source ?? { label: facts.release.label, detail: `${facts.release.sourceFile}, ${field}` },
     }));
 }
 
@@ -265,11 +264,12 @@ function reducedOrDiscontinuedTip(f: CodeFacts): Draft | null {
 function imagingCapTip(f: CodeFacts): Draft | null {
   const cap = f.oppsCap;
   if (!cap) return null;
-  return tip(
+  const capTip = tip(
     'imaging-cap',
     'IMAGING_CAP',
-    `OPPS cap: ${cap.sourceFile}, ${cap.localities} localities for ${f.code}`,
+    'OPPSCAP',
     'Capped at the hospital outpatient rate in some localities',
     `In ${cap.localities} localities Medicare pays the lower of this fee schedule amount and the OPPS-based cap for ${f.code}${cap.lowest.modifier ? `-${cap.lowest.modifier}` : ''}; the lowest cap is $${cap.lowest.amount} (MAC ${cap.lowest.mac}, locality ${cap.lowest.localityNumber}). Price it for your locality in the calculator before quoting an amount.`,
   );
+  return { ...capTip, source: { label: 'CMS OPPS imaging payment caps', detail: `${cap.sourceFile}, ${cap.localities} localities for ${f.code}` } };
 }

@@ -84,5 +84,5 @@ export class GuidanceService {
 }
 
 function toTipObject(tip: BillingTip): BillingTipObject {
-  return { ...tip, moneyAtStake: tip.moneyAtStake, reports: tip.reports, impact: tip.impact ?? null };
+  return { ...tip, impact: tip.impact ?? null };
 }
