@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { PrismaService } from '@denialmap/server/core';
 
 /**
@@ -18,6 +18,15 @@ export class SubmitterKeyRepository {
       )
       SELECT key FROM created UNION ALL SELECT key FROM submitter_key WHERE day = ${day}::date LIMIT 1`;
     return Buffer.from(rows[0].key);
+  }
+
+  /**
+   * An address as an HMAC under the day's key, for counting requests (rate limits): the address
+   * itself is never stored. `purpose` keeps one limit's counts apart from another's.
+   */
+  async addressHash(purpose: string, ip: string, now: Date): Promise<string> {
+    const key = await this.keyFor(now.toISOString().slice(0, 10));
+    return createHmac('sha256', key).update(`${purpose}\n${ip}`).digest('hex');
   }
 
   /**

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobProducer, QUEUES, RateLimiter } from '@denialmap/server/core';
 import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
@@ -29,7 +28,7 @@ export class ToolkitService {
     const checked = checkToolkitRequest(input);
     const dateOfService = input.dateOfService ? parseIsoDate(input.dateOfService, 'input.dateOfService') : (now.toISOString().slice(0, 10) as IsoDate);
     await this.checkCodesArePriced(checked.codes, dateOfService);
-    const address = createHmac('sha256', await this.submitterKeys.keyFor(now.toISOString().slice(0, 10))).update(`toolkit\n${ip}`).digest('hex');
+    const address = await this.submitterKeys.addressHash('toolkit', ip, now);
     const decision = await this.limiter.consume([{ name: 'toolkit-hour', subject: address, limit: this.config.TOOLKITS_PER_HOUR, windowSeconds: 3600 }], now.getTime());
     if (!decision.allowed) throw new RateLimitedError(`Too many toolkits from this connection: try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, decision.retryAfterSeconds);
     if (checked.email) await this.documents.addContact(checked.email, TOOLKIT_CONSENT_TEXT);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import { APP_CONFIG, AppConfig, RateLimiter, StaffActor } from '@denialmap/server/core';
 import { SubmitterKeyRepository } from '@denialmap/server/denials/data-access';
 import { ApiTokenRecord, StaffAccount, StaffAccountRepository, StaffCredentialRepository, StaffSessionRecord } from '@denialmap/server/moderation/data-access';
@@ -36,7 +35,7 @@ export class StaffAuthService {
 
   async login(emailInput: string, password: string, ip: string, now = new Date()): Promise<NewSession> {
     const email = normaliseEmail(emailInput);
-    const address = await this.addressKey(ip, now);
+    const address = await this.submitterKeys.addressHash('login', ip, now);
     const decision = await this.limiter.consume([{ name: 'login-address', subject: address, limit: this.config.LOGIN_ATTEMPTS_PER_ADDRESS, windowSeconds: LOGIN_WINDOW_SECONDS }], now.getTime());
     if (!decision.allowed) {
       throw new RateLimitedError(`Too many sign-in attempts from this connection. Try again in ${minutes(decision.retryAfterSeconds * 1000)} minutes.`, decision.retryAfterSeconds);
@@ -119,11 +118,5 @@ export class StaffAuthService {
   private locked(until: Date, now: Date): RateLimitedError {
     const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
     return new RateLimitedError(`Too many failed sign-ins for this email. It is locked for ${minutes(seconds * 1000)} more minutes; try again later or ask an admin.`, seconds);
-  }
-
-  /** The address only as an HMAC under the day's submitter key, as for reports: never stored raw. */
-  private async addressKey(ip: string, now: Date): Promise<string> {
-    const key = await this.submitterKeys.keyFor(now.toISOString().slice(0, 10));
-    return createHmac('sha256', key).update(`login\n${ip}`).digest('hex');
   }
 }
