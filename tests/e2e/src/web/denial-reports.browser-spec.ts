@@ -1,44 +1,20 @@
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { baseUrl, graphql } from '../support/stack';
+import { baseUrl } from '../support/stack';
+import { publishReport, SERVICE_QUARTER, SERVICE_YEAR } from '../support/reports';
 import { screenshotAndAudit } from '../support/screenshot';
 
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '70486';
-const now = new Date();
-const YEAR = now.getUTCFullYear();
-const QUARTER = Math.floor(now.getUTCMonth() / 3) + 1;
 
-const SUBMIT = `mutation ($input: DenialReportInput!) {
-  submitDenialReport(input: $input) { __typename ... on DenialReportReceipt { status } ... on DenialReportRefusal { reason message } }
-}`;
 const OTHER_STORIES = [
   'The MAC bundled it with the office visit; the redetermination with the op note got it paid.',
   'Sent the sinus CT report and the referral letter with the appeal; paid about a month later.',
 ];
 
-/** Another biller's report over HTTP: a distinct user agent is a distinct submitter (e2e trusts no proxy header). */
+/** Another biller's report over HTTP: a distinct user agent is a distinct submitter. */
 async function reportAs(biller: number, narrative: string | null): Promise<void> {
-  const input = {
-    code: CODE,
-    modifiers: ['26'],
-    serviceYear: YEAR,
-    serviceQuarter: QUARTER,
-    payerType: 'MEDICARE_FFS',
-    groupCode: 'CO',
-    carc: '97',
-    rarcs: ['N290'],
-    icd10Codes: ['J32.9'],
-    denialCategory: 'BUNDLING',
-    actionTaken: 'APPEALED',
-    appealLevel: 1,
-    fix: 'ADDED_DOCUMENTATION',
-    outcome: 'PAID',
-    daysToResolution: 20 + biller * 5,
-    narrative,
-  };
-  const answer = await graphql<{ submitDenialReport: { __typename: string; status?: string; message?: string } }>(SUBMIT, { input }, { 'user-agent': `e2e-biller-${biller}` });
-  expect(answer.data?.submitDenialReport).toEqual({ __typename: 'DenialReportReceipt', status: 'PUBLISHED' });
+  await publishReport({ code: CODE, icd10: 'J32.9', submitter: `e2e-biller-${biller}`, narrative, days: 20 + biller * 5 });
 }
 
 /** Resolves once the page has subscribed to the code's live stats over graphql-ws. */
@@ -122,7 +98,7 @@ describe('community denial reports on the code page', () => {
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.getByTestId('report-receipt').waitFor();
     expect(await page.getByTestId('receipt-status').textContent()).toBe('Published');
-    expect(await page.getByTestId('receipt-quarter').textContent()).toBe(`${YEAR}Q${QUARTER}`);
+    expect(await page.getByTestId('receipt-quarter').textContent()).toBe(`${SERVICE_YEAR}Q${SERVICE_QUARTER}`);
     expect(await page.getByTestId('receipt-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
     await screenshotAndAudit(page, 'denial-report-receipt-desktop', { element: page.getByTestId('community') });
 
@@ -137,7 +113,7 @@ describe('community denial reports on the code page', () => {
     expect(await page.getByTestId('stats-appeal-levels').textContent()).toContain('Level 1: Redetermination by the MAC');
     expect(await page.getByTestId('stats-appeal-levels').textContent()).toContain('100.0%');
     expect(await page.getByTestId('stats-fixes').textContent()).toContain('Sent documentation / medical records');
-    expect(await page.getByTestId('stats-quarters').textContent()).toContain(`${YEAR} Q${QUARTER}`);
+    expect(await page.getByTestId('stats-quarters').textContent()).toContain(`${SERVICE_YEAR} Q${SERVICE_QUARTER}`);
     expect(await page.getByTestId('stats-source').textContent()).toContain('a code unlocks at 5 distinct billers');
     await page.getByTestId('story').nth(2).waitFor();
     expect(await page.getByTestId('stories').textContent()).toContain('Called the MAC; the redetermination with the operative note was paid.');

@@ -2,13 +2,11 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { launchChromium } from '../support/browser';
 import { baseUrl, graphql } from '../support/stack';
+import { publishReport } from '../support/reports';
 import { screenshotAndAudit } from '../support/screenshot';
 
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '71250';
-const now = new Date();
-const YEAR = now.getUTCFullYear();
-const QUARTER = Math.floor(now.getUTCMonth() / 3) + 1;
 const BILLERS = 6;
 
 const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', password: 'Blue-Harbor-Lantern-93' };
@@ -19,9 +17,6 @@ const REJECT_REASON = 'The story contradicts the codes it reports; it looks inve
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844 };
 
-const SUBMIT = `mutation ($input: DenialReportInput!) {
-  submitDenialReport(input: $input) { __typename ... on DenialReportReceipt { status reportId } ... on DenialReportRefusal { reason message } }
-}`;
 const FLAG = `mutation ($reportId: String!) { flagReport(reportId: $reportId, reason: INACCURATE) { status message } }`;
 const STATS = `query ($code: String!) { denialStats(code: $code) { reports } }`;
 
@@ -47,31 +42,9 @@ function createAdmin(): Promise<{ code: number | null; output: string }> {
   });
 }
 
-/** One published report from a distinct anonymous submitter (a distinct user agent; e2e trusts no proxy header). */
-async function reportAs(biller: number, narrative: string | null): Promise<string> {
-  const input = {
-    code: CODE,
-    modifiers: ['26'],
-    serviceYear: YEAR,
-    serviceQuarter: QUARTER,
-    payerType: 'MEDICARE_FFS',
-    groupCode: 'CO',
-    carc: '97',
-    rarcs: ['N290'],
-    icd10Codes: ['R91.1'],
-    denialCategory: 'BUNDLING',
-    actionTaken: 'APPEALED',
-    appealLevel: 1,
-    fix: 'ADDED_DOCUMENTATION',
-    outcome: 'PAID',
-    daysToResolution: 20 + biller * 5,
-    narrative,
-  };
-  const answer = await graphql<{ submitDenialReport: { __typename: string; status?: string; reportId?: string } }>(SUBMIT, { input }, { 'user-agent': `e2e-moderation-biller-${biller}` });
-  expect(answer.errors).toBeUndefined();
-  expect(answer.data?.submitDenialReport).toMatchObject({ __typename: 'DenialReportReceipt', status: 'PUBLISHED' });
-  return answer.data?.submitDenialReport.reportId as string;
-}
+/** One published report from a distinct anonymous submitter. */
+const reportAs = (biller: number, narrative: string | null): Promise<string> =>
+  publishReport({ code: CODE, icd10: 'R91.1', submitter: `e2e-moderation-biller-${biller}`, narrative, days: 20 + biller * 5 });
 
 async function publicReportCount(): Promise<number | null> {
   const answer = await graphql<{ denialStats: { reports: number } }>(STATS, { code: CODE });
