@@ -60,4 +60,12 @@ export const ACCESS_TABLE: Record<string, 'PUBLIC' | 'MODERATOR' | 'ADMIN'> = {
   'Mutation.inviteStaff': 'ADMIN',
   'Mutation.disableStaff': 'ADMIN',
   'Mutation.enableStaff': 'ADMIN',
+  'Query.referenceReleases': 'ADMIN',
+  'Query.referenceUpload': 'ADMIN',
+  'Query.referenceUploads': 'ADMIN',
+  'Mutation.startReferenceUpload': 'ADMIN',
+  'Mutation.submitReferenceUpload': 'ADMIN',
+  'Mutation.activateReferenceRelease': 'ADMIN',
+  'Mutation.discardReferenceRelease': 'ADMIN',
+  'Mutation.rollBackReferenceDataset': 'ADMIN',
 };

@@ -10,3 +10,6 @@ export * from './lib/zip5';
 export * from './lib/oppscap';
 export * from './lib/anes';
 export * from './lib/ncci-ptp-scanner';
+export * from './lib/ncci-official';
+export * from './lib/official-rvu';
+export * from './lib/official-hcpcs';

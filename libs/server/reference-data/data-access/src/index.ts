@@ -15,3 +15,8 @@ export * from './lib/locality.repository';
 export * from './lib/release-catalog';
 export * from './lib/dataset-catalog';
 export * from './lib/reference-data-version';
+export * from './lib/reference-releases';
+export * from './lib/reference-upload.repository';
+export * from './lib/upload-staging';
+export * from './lib/release-preview';
+export * from './lib/detect-file';

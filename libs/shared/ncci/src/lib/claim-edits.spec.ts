@@ -15,8 +15,8 @@ const line = (code: string, modifiers: string[] = [], units = 1): EditedLine => 
 describe('PTP pairs among the lines', () => {
   // ptp_practitioner_2024q3: 43239,43235,,0 and 70390,76000,,1
   const ptpEdits = [
-    { column1: '43239', column2: '43235', deletionDate: null, modifierIndicator: '0' },
-    { column1: '70390', column2: '76000', deletionDate: null, modifierIndicator: '1' },
+    { column1: '43239', column2: '43235', effectiveDate: null, deletionDate: null, modifierIndicator: '0' },
+    { column1: '70390', column2: '76000', effectiveDate: null, deletionDate: null, modifierIndicator: '1' },
   ];
 
   it('modifier indicator 0: the column 2 line is denied and no modifier helps', () => {
@@ -56,7 +56,7 @@ describe('PTP pairs among the lines', () => {
   });
 
   it('respects deletion dates, and an active edit beside its deleted predecessor (20610,99213 appears twice)', () => {
-    const deleted = { column1: '20610', column2: '99213', deletionDate: '2019-12-31', modifierIndicator: '1' };
+    const deleted = { column1: '20610', column2: '99213', effectiveDate: null, deletionDate: '2019-12-31', modifierIndicator: '1' };
     const active = { ...deleted, deletionDate: null };
     expect(checkClaimEdits([line('20610'), line('99213')], data({ ptpEdits: [deleted], dateOfService: '2025-06-01' })).findings).toEqual([]);
     expect(checkClaimEdits([line('20610'), line('99213')], data({ ptpEdits: [deleted], dateOfService: '2019-12-31' })).deniedLines.size).toBe(1);
@@ -65,7 +65,7 @@ describe('PTP pairs among the lines', () => {
   });
 
   it('ignores indicator 9 (deleted/not applicable)', () => {
-    const ptp = [{ column1: '70390', column2: '76000', deletionDate: null, modifierIndicator: '9' }];
+    const ptp = [{ column1: '70390', column2: '76000', effectiveDate: null, deletionDate: null, modifierIndicator: '9' }];
     expect(checkClaimEdits([line('70390'), line('76000')], data({ ptpEdits: ptp })).findings).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ export function checkClaimEdits(lines: readonly EditedLine[], data: ClaimEditDat
 
 function checkPtp(lines: readonly EditedLine[], data: ClaimEditData, findings: ClaimFinding[], deny: (i: number, reason: string) => void): void {
   // A pair can appear twice (an old deleted edit and its active successor): keep the one in force.
-  const inForce = data.ptpEdits.filter((e) => e.modifierIndicator !== '9' && isPtpEditInForce(e.deletionDate, data.dateOfService));
+  const inForce = data.ptpEdits.filter((e) => isPtpEditInForce(e, data.dateOfService));
   const edits = new Map(inForce.map((e) => [`${e.column1}|${e.column2}`, e]));
   lines.forEach((one, i) => {
     lines.forEach((two, j) => {

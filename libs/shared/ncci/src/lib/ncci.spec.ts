@@ -23,17 +23,24 @@ describe('PTP modifier indicators', () => {
 
 describe('isPtpEditInForce', () => {
   it.each([
-    [null, '2025-06-01', true],
-    ['2018-12-31', '2018-12-31', true],
-    ['2018-12-31', '2019-01-01', false],
-    ['2018-12-31', '2017-05-05', true],
-  ])('deletion %s, date of service %s -> %s', (deletion, dos, expected) => {
-    expect(isPtpEditInForce(deletion, dos)).toBe(expected);
+    [null, null, '1', '2025-06-01', true],
+    [null, '2018-12-31', '1', '2018-12-31', true],
+    [null, '2018-12-31', '1', '2019-01-01', false],
+    [null, '2018-12-31', '0', '2017-05-05', true],
+    // CMS's own files carry the effective date: not in force before it.
+    ['2025-01-01', null, '1', '2024-12-31', false],
+    ['2025-01-01', null, '1', '2025-01-01', true],
+    ['2018-07-01', '2026-06-30', '1', '2026-06-30', true],
+    ['2018-07-01', '2026-06-30', '1', '2026-07-01', false],
+    // Indicator 9: deleted back to its start (0001A + 90473 in ccipra-v322r0-f1), never in force.
+    ['2022-01-01', '2022-01-01', '9', '2022-01-01', false],
+  ])('effective %s, deletion %s, indicator %s, date of service %s -> %s', (effectiveDate, deletionDate, modifierIndicator, dos, expected) => {
+    expect(isPtpEditInForce({ effectiveDate, deletionDate, modifierIndicator }, dos)).toBe(expected);
   });
 });
 
 describe('explainPtpEdit', () => {
-  const edit = { column1: '70390', column2: '76000', modifierIndicator: '1', deletionDate: null };
+  const edit = { column1: '70390', column2: '76000', modifierIndicator: '1', effectiveDate: null, deletionDate: null };
 
   it('speaks from the column 1 side', () => {
     expect(explainPtpEdit(edit, '70390', '2025-06-01')).toBe(

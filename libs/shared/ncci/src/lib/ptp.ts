@@ -37,26 +37,41 @@ export const NCCI_ASSOCIATED_MODIFIERS: readonly string[] = [
   '24', '25', '57', '58', '78', '79', '27', '59', '91', 'XE', 'XS', 'XP', 'XU',
 ];
 
-/**
- * An edit is in force on a date of service when it has no deletion date, or the date of service
- * is on or before it (CMS prints deletion dates as the last day of a quarter, e.g. 20231231).
- */
-export function isPtpEditInForce(deletionDate: string | null, dateOfService: string): boolean {
-  return deletionDate === null || dateOfService <= deletionDate;
-}
-
 export interface PtpEditFacts {
   column1: string;
   column2: string;
   modifierIndicator: string;
+  /** First date of service it applies to; null when the file does not say (the converted 2024 copy). */
+  effectiveDate: string | null;
+  /** Last date of service it applies to; null while in force. */
   deletionDate: string | null;
+}
+
+/**
+ * An edit is in force on a date of service from its effective date through its deletion date
+ * (CMS prints deletion dates as the last day of a quarter, e.g. 20231231). Indicator 9 marks an
+ * edit deleted back to its start (deletion date = effective date): never in force.
+ */
+export function isPtpEditInForce(edit: Pick<PtpEditFacts, 'effectiveDate' | 'deletionDate' | 'modifierIndicator'>, dateOfService: string): boolean {
+  if (edit.modifierIndicator === '9') return false;
+  if (edit.effectiveDate !== null && dateOfService < edit.effectiveDate) return false;
+  return edit.deletionDate === null || dateOfService <= edit.deletionDate;
+}
+
+/** Why an edit is not in force on the date (or null when it is). */
+export function ptpEditNotInForceBecause(edit: PtpEditFacts, dateOfService: string): string | null {
+  if (isPtpEditInForce(edit, dateOfService)) return null;
+  if (edit.modifierIndicator === '9') return `Deleted back to its start (indicator 9): ${edit.column1} and ${edit.column2} never bundled under this edit.`;
+  if (edit.effectiveDate !== null && dateOfService < edit.effectiveDate) {
+    return `Effective ${edit.effectiveDate}: ${edit.column1} and ${edit.column2} bundle only for dates of service from then on.`;
+  }
+  return `Deleted ${edit.deletionDate}: ${edit.column1} and ${edit.column2} no longer bundle for dates of service after that.`;
 }
 
 /** One plain sentence for a biller about the edit, seen from `code`'s side. */
 export function explainPtpEdit(edit: PtpEditFacts, code: string, dateOfService: string): string {
-  if (!isPtpEditInForce(edit.deletionDate, dateOfService)) {
-    return `Deleted ${edit.deletionDate}: ${edit.column1} and ${edit.column2} no longer bundle for dates of service after that.`;
-  }
+  const notInForce = ptpEditNotInForceBecause(edit, dateOfService);
+  if (notInForce) return notInForce;
   const { modifierAllowed } = modifierIndicatorMeaning(edit.modifierIndicator);
   const subject =
     code === edit.column1

@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   TIP_CREATED: 'Billing tip added',
   TIP_UPDATED: 'Billing tip edited',
   TIP_RETIRED: 'Billing tip retired',
+  REFERENCE_FILES_UPLOADED: 'CMS files uploaded',
+  REFERENCE_RELEASE_ACTIVATED: 'Reference edition activated',
+  REFERENCE_RELEASE_DISCARDED: 'Staged edition discarded',
+  REFERENCE_RELEASE_ROLLED_BACK: 'Reference edition rolled back',
 };
 
 /** What a billing tip is about, in the order the topic list offers them (the usual first, "something else" last). */

@@ -77,6 +77,8 @@ export const configSchema = z.object({
   TOOLKIT_TTL_HOURS: positiveInt(24),
   /** Toolkits one address may request per hour (the address only as a keyed hash). */
   TOOLKITS_PER_HOUR: positiveInt(10),
+  /** Largest single file an admin may upload in the staff area (a whole NCCI PTP part is ~45 MB). */
+  REFERENCE_UPLOAD_MAX_MB: positiveInt(512),
   /** GraphQL limits per operation: nesting depth, aliases, and estimated cost. */
   GRAPHQL_MAX_DEPTH: positiveInt(12),
   GRAPHQL_MAX_ALIASES: positiveInt(30),

@@ -13,6 +13,9 @@ export const API_BODY_LIMIT_BYTES = 256 * 1024;
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyCookie);
+  // Raw uploads (CMS files in the staff area) reach their handler as a stream; the handler
+  // enforces its own size limit (REFERENCE_UPLOAD_MAX_MB), not the small JSON body limit.
+  app.getHttpAdapter().getInstance().addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'reference-data': {
     /** Load the reference files shipped in REFERENCE_DATA_DIR that the database does not have yet. */
     'load-shipped-reference-data': { reason: 'first-run' | 'operator' };
+    /** Stage a staff upload's files as editions with previews (nothing goes live). */
+    'stage-upload': { uploadId: string; actorId: string; actorEmail: string };
   };
   'denial-stats': {
     /** Recompute one code's denial stats from its published reports (idempotent). */
@@ -34,7 +36,7 @@ export type JobOf<Q extends QueueName> = {
 
 /** Runtime list of job names per queue (must equal the JobPayloads keys; checked by a test). */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
-  'reference-data': ['load-shipped-reference-data'],
+  'reference-data': ['load-shipped-reference-data', 'stage-upload'],
   'denial-stats': ['recompute-code-stats'],
   toolkit: ['build-toolkit'],
 };

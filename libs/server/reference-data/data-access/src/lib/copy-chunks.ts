@@ -16,15 +16,18 @@ export interface ChunkTransform {
 export async function copyChunks(client: PoolClient, copySql: string, path: string, transform: ChunkTransform, onBatch?: (fractionRead: number) => void): Promise<void> {
   const source = openFileBytes(path);
   const copy = new CopyWriter(client, copySql);
+  let last: Buffer;
   try {
     for await (const chunk of source.input as AsyncIterable<Buffer>) {
       await copy.write(transform.push(chunk));
       onBatch?.(source.fraction());
     }
+    // The last line may have no line end (a truncated file): it is checked here, still inside the COPY.
+    last = transform.end();
   } catch (error) {
     source.input.destroy();
     await copy.abort(error);
     throw error;
   }
-  await copy.end(transform.end());
+  await copy.end(last);
 }

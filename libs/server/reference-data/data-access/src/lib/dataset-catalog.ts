@@ -17,6 +17,11 @@ export class DatasetCatalog {
     this.loaded = new RefreshingValue(() => repository.activeReleases(), 10_000);
   }
 
+  /** Forgets the list, so the next answer reads the editions live now (after an activation here). */
+  refresh(): void {
+    this.loaded.reset();
+  }
+
   editions(): Promise<DatasetReleaseView[]> {
     return this.loaded.get();
   }

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { PostgresPool } from '@denialmap/server/core';
+import { InvalidInputError } from '@denialmap/shared/errors';
 import {
   ANESTHESIA_CF_COLUMNS,
   AnesthesiaCfParser,
@@ -14,6 +16,9 @@ import {
   LocalityCountyParser,
   ncciParser,
   NcciTable,
+  OFFICIAL_MUE_COLUMNS,
+  OFFICIAL_PTP_COLUMNS,
+  OfficialMueParser,
   OPPS_CAP_COLUMNS,
   OppsCapParser,
   Zip5Parser,
@@ -25,6 +30,7 @@ import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
 import { PhraseTable } from './phrase-dictionary';
 import { copyPtpRows } from './ptp-rows';
+import { ReleasePreview, previewRelease } from './release-preview';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
 export interface RowParser {
@@ -58,6 +64,31 @@ export interface DatasetSpec {
    * import replaces only its year's rows, and the parser must agree with the edition's year.
    */
   yearPartition?: { yearInFile: (parser: RowParser) => number };
+  /** How a staged edition is compared with the active one for the preview (none: row counts only). */
+  diff?: DatasetDiff;
+  /** The same table as CMS publishes it (when that differs from the shipped, converted file). */
+  cmsFormat?: FileFormat;
+}
+
+/** Where a file's layout differs from the dataset's shipped (converted) one. */
+export type FileFormat = Partial<Pick<DatasetSpec, 'columns' | 'parser' | 'rawCsv' | 'ptpPhrases'>> & {
+  encoding?: BufferEncoding;
+  /** NCCI PTP: which byte scanner reads plain rows. */
+  ptpLayout?: 'converted' | 'cms';
+};
+
+/** The format a file was recognised as: DenialMap's shipped (converted) layout or CMS's own. */
+export type SourceFormat = 'shipped' | 'cms';
+
+export interface DatasetDiff {
+  /** Columns that identify a row across editions (a code, or a PTP pair). */
+  key: readonly string[];
+  /** Columns whose change is worth showing ("MUE 2 -> 3"). */
+  compare: readonly string[];
+  /** Only rows in force on the edition's effective date ($1) are compared (PTP history rows are not). */
+  inForce?: string;
+  /** One line per row for the preview, from the key and compared values. */
+  describe: (row: Record<string, string | null>) => string;
 }
 
 export interface DatasetEdition {
@@ -68,7 +99,7 @@ export interface DatasetEdition {
   year?: number;
 }
 
-const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[], ptpPhrases?: PhraseTable): DatasetSpec => ({
+const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: string, columns: string[], diff: DatasetDiff, ptpPhrases?: PhraseTable): DatasetSpec => ({
   kind,
   dataset,
   table: `ncci_${table === 'aoc' ? 'add_on_edit' : table === 'ptp' ? 'ptp_edit' : 'mue'}`,
@@ -77,6 +108,21 @@ const ncci = (table: NcciTable, kind: ReferenceFileKind, dataset: string, name: 
   describe: (e) => `CMS NCCI ${name} (practitioner), effective ${e.effectiveFrom}`,
   rawCsv: true,
   ptpPhrases,
+  diff,
+});
+
+const PTP_DIFF: DatasetDiff = {
+  key: ['column_1', 'column_2'],
+  compare: ['modifier_indicator'],
+  // Indicator 9 marks an edit deleted back to its start: it was never in force.
+  inForce: `(effective_date IS NULL OR effective_date <= $1) AND (deletion_date IS NULL OR deletion_date >= $1) AND modifier_indicator <> '9'`,
+  describe: (r) => `${r['column_1']} + ${r['column_2']} (modifier indicator ${r['modifier_indicator']})`,
+};
+
+const codeDiff = (key: string, description: string): DatasetDiff => ({
+  key: [key],
+  compare: [description],
+  describe: (r) => `${r[key]}: ${r[description] ?? ''}`.slice(0, 160),
 });
 
 const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, dbTable: string, columns: string[], name: string): DatasetSpec => ({
@@ -84,6 +130,7 @@ const codeSet = (table: CodeSetTable, kind: ReferenceFileKind, dataset: string, 
   dataset,
   table: dbTable,
   columns,
+  diff: codeDiff(columns[0] === 'order_number' ? columns[1] : columns[0], columns.includes('description') ? 'description' : columns.includes('long_description') ? 'long_description' : columns[1]),
   parser: (file) => codeSetParser(table, file),
   describe: (e) => `${name}, ${e.id.slice(dataset.length + 1)} edition`,
 });
@@ -111,12 +158,29 @@ const perYear = (
 export type DatasetKind = Exclude<ReferenceFileKind, 'pprrvu'>;
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
-  'ncci-ptp': ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale_id'], {
-    table: 'ncci_ptp_rationale',
-    column: 'rationale',
+  'ncci-ptp': {
+    ...ncci('ptp', 'ncci-ptp', 'NCCI_PTP', 'procedure-to-procedure edits', ['column_1', 'column_2', 'deletion_date', 'modifier_indicator', 'rationale_id'], PTP_DIFF, {
+      table: 'ncci_ptp_rationale',
+      column: 'rationale',
+      idColumn: 'rationale_id',
+    }),
+    // CMS's ccipra-v###r#-f#.TXT parts: TAB-delimited, with the effective date and pre-1996 flag.
+    cmsFormat: { columns: OFFICIAL_PTP_COLUMNS, ptpLayout: 'cms' },
+  },
+  'ncci-mue': {
+    ...ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale'], {
+      key: ['hcpcs'],
+      compare: ['max_units', 'adjudication_indicator'],
+      describe: (r) => `${r['hcpcs']}: ${r['max_units']} units (MAI ${r['adjudication_indicator']})`,
+    }),
+    // CMS's MCR_MUE_PractitionerServices_Eff_MM-DD-YYYY.csv: Latin-1, quoted banner, "2 Date of Service Edit: Policy".
+    cmsFormat: { columns: OFFICIAL_MUE_COLUMNS, parser: (file) => new OfficialMueParser(file), rawCsv: false, encoding: 'latin1' },
+  },
+  'ncci-aoc': ncci('aoc', 'ncci-aoc', 'NCCI_AOC', 'add-on code edits', ['primary_code', 'add_on_code', 'edit_type'], {
+    key: ['add_on_code', 'primary_code'],
+    compare: ['edit_type'],
+    describe: (r) => `${r['add_on_code']} with ${r['primary_code']} (type ${r['edit_type']})`,
   }),
-  'ncci-mue': ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale']),
-  'ncci-aoc': ncci('aoc', 'ncci-aoc', 'NCCI_AOC', 'add-on code edits', ['primary_code', 'add_on_code', 'edit_type']),
   'x12-carc': codeSet('carc', 'x12-carc', 'X12_CARC', 'x12_carc', X12_COLUMNS, 'X12 claim adjustment reason codes'),
   'x12-rarc': codeSet('rarc', 'x12-rarc', 'X12_RARC', 'x12_rarc', X12_COLUMNS, 'Remittance advice remark codes (CMS/X12)'),
   'x12-group': codeSet('group', 'x12-group', 'X12_GROUP', 'x12_group_code', ['code', 'description'], 'X12 claim adjustment group codes'),
@@ -176,48 +240,100 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 
 /**
  * Loads a whole reference table edition (NCCI PTP is 2.5 M rows) the fast way: COPY into an
- * unindexed table in a staging schema, build the live table's indexes there, then in the same
- * transaction move the live table to the archive schema (kept for rollback) and the new one into
- * place. Readers never see a half-loaded table and are blocked only for the final renames.
- * A bad file rolls back whole; the same bytes again is a no-op.
+ * unindexed table in the `reference_staging` schema and build the live table's indexes there.
+ * `import` (the CLI, the shipped files) then, in the same transaction, moves the live table to
+ * `reference_archive` (the roll-back target) and the new one into place. `stage` (staff uploads)
+ * commits the staged table with a preview instead; ReferenceReleases activates it later. Readers
+ * never see a half-loaded table and are blocked only for the renames. A bad file rolls back whole;
+ * the same bytes again is a no-op.
  */
 @Injectable()
 export class DatasetImporter {
   constructor(private readonly postgres: PostgresPool) {}
 
-  async import(spec: DatasetSpec, path: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<ImportOutcome> {
+  async import(spec: DatasetSpec, path: string, edition: DatasetEdition, onProgress?: ImportProgress, format: SourceFormat = 'shipped'): Promise<ImportOutcome> {
     const started = Date.now();
     const file = basename(path);
     const sha256 = await sha256OfFile(path);
     const dataset = spec.yearPartition ? `${spec.dataset}_${edition.year}` : spec.dataset;
-    const client = await this.postgres.pool.connect();
-    try {
+    return this.inTransaction(async (client) => {
       const current = await client.query<{ id: string; row_count: number }>(
-        `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND active AND source_sha256 = $2`,
+        `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_sha256 = $2`,
         [dataset, sha256],
       );
       if (current.rowCount) {
         return { status: 'unchanged', kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
       }
-      await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${dataset}`]);
-      const rows = spec.yearPartition
-        ? await this.replaceYear(client, spec, path, file, edition, onProgress)
-        : await this.swapTable(client, spec, path, file, edition, onProgress);
-      await client.query(`UPDATE reference_dataset_release SET active = false WHERE dataset = $1`, [dataset]);
+      let rows: number;
+      if (spec.yearPartition) {
+        rows = await this.replaceYear(client, spec, path, file, edition, onProgress);
+      } else {
+        // This load replaces the staging table, so an edition staged there for review is dropped.
+        await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
+        rows = await this.loadStaging(client, withFormat(spec, format), [path], edition, onProgress);
+        await moveStagedIntoPlace(client, spec.table);
+        await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
+        await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
+      }
+      if (spec.yearPartition) {
+        await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
+      }
       await client.query(
-        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, active, imported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, now())
-         ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
-           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, active = true, imported_at = now()`,
+        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', now(), now())
+         ON CONFLICT (id) DO UPDATE SET dataset = EXCLUDED.dataset, label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
+           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, status = 'ACTIVE',
+           imported_at = now(), activated_at = now(), upload_id = NULL, preview = NULL`,
         [edition.id, dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, file, sha256, rows],
       );
-      await client.query(
-        `INSERT INTO reference_file_import (id, kind, file_name, sha256, release_id, row_count, duration_ms) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
-        [spec.kind, file, sha256, edition.id, rows, Date.now() - started],
-      );
-      await client.query('COMMIT');
+      await this.logImport(client, spec, file, sha256, edition.id, rows, started);
       return { status: 'imported', kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
+    });
+  }
+
+  /**
+   * Loads one edition from one file, or from its parts in order (NCCI PTP ships in four), into the
+   * staging schema and records it as STAGED with a preview against the active edition. An edition
+   * already staged for the dataset is discarded. Nothing live changes.
+   */
+  async stage(spec: DatasetSpec, paths: readonly string[], edition: DatasetEdition, options: StageOptions = {}): Promise<StagedRelease> {
+    if (spec.yearPartition) {
+      throw new InvalidInputError('files', `${spec.dataset} files (one calendar year per file) load with the CLI for now: npm run data:import -- <file>.`);
+    }
+    const started = Date.now();
+    const files = paths.map((p) => basename(p));
+    const hashes = await Promise.all(paths.map((p) => sha256OfFile(p)));
+    const sha256 = hashes.length === 1 ? hashes[0] : createHash('sha256').update(hashes.join('\n')).digest('hex');
+    return this.inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
+      await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [spec.dataset]);
+      const rows = await this.loadStaging(client, withFormat(spec, options.format ?? 'shipped'), paths, edition, options.onProgress);
+      const against = await client.query<{ id: string; label: string }>(`SELECT id, label FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, [spec.dataset]);
+      const preview = await previewRelease(client, spec, edition, rows, against.rows[0] ?? null, options.warnings ?? []);
+      const id = await freeReleaseId(client, edition.id);
+      await client.query(
+        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, upload_id, preview)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'STAGED', now(), $9, $10)
+         ON CONFLICT (id) DO UPDATE SET dataset = EXCLUDED.dataset, label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
+           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, status = 'STAGED',
+           imported_at = now(), activated_at = NULL, upload_id = EXCLUDED.upload_id, preview = EXCLUDED.preview`,
+        [id, spec.dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, files.join(' + '), sha256, rows, options.uploadId ?? null, JSON.stringify(preview)],
+      );
+      for (const [i, file] of files.entries()) {
+        await this.logImport(client, spec, file, hashes[i], id, rows, started);
+      }
+      return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
+    });
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.postgres.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -226,27 +342,36 @@ export class DatasetImporter {
     }
   }
 
-  /** Whole-table editions: build indexed in a staging schema, then swap; the old one is archived. */
-  private async swapTable(client: PoolClient, spec: DatasetSpec, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
+  private async logImport(client: PoolClient, spec: DatasetSpec, file: string, sha256: string, releaseId: string, rows: number, started: number): Promise<void> {
+    await client.query(
+      `INSERT INTO reference_file_import (id, kind, file_name, sha256, release_id, row_count, duration_ms) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+      [spec.kind, file, sha256, releaseId, rows, Date.now() - started],
+    );
+  }
+
+  /** A fresh `reference_staging.<table>` holding the files' rows, indexed like the live table. */
+  private async loadStaging(client: PoolClient, spec: DatasetSpec & FileFormat, paths: readonly string[], edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
     await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
     await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
     await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
     const target = `reference_staging.${spec.table}`;
-    const rows = spec.ptpPhrases
-      ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, onProgress)
-      : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, onProgress, undefined, spec.rawCsv);
+    let rows = 0;
+    for (const [i, path] of paths.entries()) {
+      const file = basename(path);
+      const done = rows;
+      const progress: ImportProgress | undefined = onProgress && ((n, fraction) => onProgress(done + n, (i + fraction) / paths.length));
+      rows += spec.ptpPhrases
+        ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, progress, spec.ptpLayout)
+        : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, progress, undefined, spec.rawCsv, spec.encoding);
+    }
     // Index builds sort in memory; planner statistics from a 6,000-row sample are plenty for the
     // equality lookups these tables serve (the default samples 30,000 rows per column).
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await this.buildIndexes(client, spec.table);
     await client.query('SET LOCAL default_statistics_target = 20');
     await client.query(`ANALYZE reference_staging.${spec.table}`);
-    await client.query(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
-    await client.query(`ALTER TABLE public.${spec.table} SET SCHEMA reference_archive`);
-    await client.query(`ALTER TABLE reference_staging.${spec.table} SET SCHEMA public`);
     return rows;
   }
-
   /** Per-year editions: replace that year's rows only, after checking the file is for that year. */
   private async replaceYear(client: PoolClient, spec: DatasetSpec, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
     const year = edition.year;
@@ -274,6 +399,7 @@ export class DatasetImporter {
     onProgress?: ImportProgress,
     year?: string,
     rawCsv = false,
+    encoding: BufferEncoding = 'utf8',
   ): Promise<number> {
     const columnList = year === undefined ? columns : ['year', ...columns];
     const sql = `COPY ${target} (${columnList.join(', ')}) FROM STDIN${rawCsv ? ' WITH (FORMAT csv)' : ''}`;
@@ -284,7 +410,7 @@ export class DatasetImporter {
       const values = parser.push(line, lineNumber);
       return values && copyRow(year === undefined ? values : [year, ...values]);
     };
-    const lines = await copyLines(client, sql, path, 'utf8', toChunk, (fraction) => onProgress?.(parser.rowCount, fraction));
+    const lines = await copyLines(client, sql, path, encoding, toChunk, (fraction) => onProgress?.(parser.rowCount, fraction));
     parser.finish(lines);
     onProgress?.(parser.rowCount, 1);
     return parser.rowCount;
@@ -301,4 +427,47 @@ export class DatasetImporter {
       await client.query(staged);
     }
   }
+}
+
+export interface StageOptions {
+  format?: SourceFormat;
+  onProgress?: ImportProgress;
+  /** The staff upload it came from. */
+  uploadId?: string;
+  /** What the reviewer must know before activating (e.g. PTP parts missing). */
+  warnings?: string[];
+}
+
+export interface StagedRelease {
+  releaseId: string;
+  dataset: string;
+  rows: number;
+  files: string[];
+  durationMs: number;
+  preview: ReleasePreview;
+}
+
+/** The spec as it reads a file in `format`. */
+export function withFormat(spec: DatasetSpec, format: SourceFormat): DatasetSpec & FileFormat {
+  if (format === 'shipped' || !spec.cmsFormat) return spec;
+  return { ...spec, ...spec.cmsFormat };
+}
+
+/** The live table moves to the archive (replacing what was there) and the staged one into place. */
+export async function moveStagedIntoPlace(client: PoolClient, table: string): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS reference_archive.${table}`);
+  await client.query(`ALTER TABLE public.${table} SET SCHEMA reference_archive`);
+  await client.query(`ALTER TABLE reference_staging.${table} SET SCHEMA public`);
+}
+
+/** The edition's id, or with "-2", "-3"... when that id already names a live or roll-back edition. */
+async function freeReleaseId(client: PoolClient, id: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id FROM reference_dataset_release WHERE (id = $1 OR id LIKE $1 || '-%') AND status IN ('ACTIVE', 'PREVIOUS')`,
+    [id],
+  );
+  const taken = new Set(rows.map((r) => r.id));
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
+  return candidate;
 }

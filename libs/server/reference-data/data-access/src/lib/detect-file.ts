@@ -1,14 +1,31 @@
-import { detectCodeSetTable, detectNcciTable } from '@denialmap/shared/cms-formats';
+import { detectCodeSetTable, detectNcciTable, detectOfficialNcci } from '@denialmap/shared/cms-formats';
+import type { SourceFormat } from './dataset-importer';
 import { ReferenceFileKind } from './import-outcome';
 import { readLines } from './line-source';
 
 const CODE_SET_KINDS = { group: 'x12-group', modifiers: 'modifiers', hcpcs: 'hcpcs-level2', icd10: 'icd10-cm' } as const;
 
-/** Recognises a reference file by its content (first lines), never by its name. */
-export async function detectReferenceFile(path: string): Promise<ReferenceFileKind | null> {
+export interface DetectedFile {
+  kind: ReferenceFileKind;
+  /** DenialMap's shipped (converted) layout, or the layout CMS publishes. */
+  format: SourceFormat;
+}
+
+/** Recognises a reference file, and which layout it has, by its content (first lines), never by its name. */
+export async function detectReferenceFile(path: string): Promise<DetectedFile | null> {
+  const lines: string[] = [];
+  for await (const line of firstLines(path, 20)) lines.push(line);
+  const official = detectOfficialNcci(lines);
+  if (official) return { kind: `ncci-${official}`, format: 'cms' };
+  const kind = detectShippedLayout(lines);
+  return kind && { kind, format: 'shipped' };
+}
+
+/** The layouts of the files DenialMap ships (CSV conversions, and the ZIP5 file as CMS has it). */
+function detectShippedLayout(lines: readonly string[]): ReferenceFileKind | null {
   let n = 0;
   let adjustmentCodes = false;
-  for await (const line of firstLines(path, 20)) {
+  for (const line of lines) {
     if (/^HCPCS,MOD,DESCRIPTION,/.test(line) || /^,,\d{4} National Physician Fee Schedule Relative Value File/i.test(line)) {
       return 'pprrvu';
     }

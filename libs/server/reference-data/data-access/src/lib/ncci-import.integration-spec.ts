@@ -28,7 +28,7 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     JSON.stringify(
       (
         await pool.query(`SELECT (SELECT count(*) FROM ncci_mue) AS mue, (SELECT md5(string_agg(m::text, '|' ORDER BY hcpcs)) FROM ncci_mue m) AS rows,
-          (SELECT string_agg(id || ':' || active || ':' || source_sha256, ',' ORDER BY id) FROM reference_dataset_release) AS releases`)
+          (SELECT string_agg(id || ':' || status || ':' || source_sha256, ',' ORDER BY id) FROM reference_dataset_release) AS releases`)
       ).rows[0],
     );
 
@@ -62,7 +62,7 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     const inForce = await ncci.ptpEdits({ ...base, inForceOn: '2025-06-01' });
     expect(inForce.total).toBe(12);
     expect(inForce.edits.map((e) => e.column2)).toEqual(['36591', '36592', '76000', '77001', '77002', '96523', '99446', '99447', '99448', '99449', '99451', '99452']);
-    expect(inForce.edits[2]).toEqual({ column1: '70390', column2: '76000', deletionDate: null, modifierIndicator: '1', rationale: 'Standards of medical/surgical practice' });
+    expect(inForce.edits[2]).toEqual({ column1: '70390', column2: '76000', effectiveDate: null, deletionDate: null, modifierIndicator: '1', rationale: 'Standards of medical/surgical practice' });
     expect((await ncci.ptpEdits({ ...base, inForceOn: null })).total).toBe(79);
     expect((await ncci.ptpEdits({ ...base, inForceOn: null, role: 'COLUMN_2' })).total).toBe(0);
     expect((await ncci.ptpEdits({ ...base, inForceOn: '2025-06-01', modifierAllowed: true })).edits.map((e) => e.column2)).toEqual(['76000', '77001', '77002']);

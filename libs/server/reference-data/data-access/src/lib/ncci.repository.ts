@@ -16,7 +16,7 @@ export class NcciRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async activeReleases(): Promise<DatasetReleaseView[]> {
-    const rows = await this.prisma.referenceDatasetRelease.findMany({ where: { active: true }, orderBy: { dataset: 'asc' } });
+    const rows = await this.prisma.referenceDatasetRelease.findMany({ where: { status: 'ACTIVE' }, orderBy: { dataset: 'asc' } });
     return rows.map((r) => ({
       id: r.id,
       dataset: r.dataset,
@@ -38,15 +38,18 @@ export class NcciRepository {
           : Prisma.sql`(column_1 = ${query.code} OR column_2 = ${query.code})`,
     ];
     if (query.inForceOn) {
-      where.push(Prisma.sql`(deletion_date IS NULL OR deletion_date >= ${query.inForceOn}::date)`);
+      // As isPtpEditInForce: effective through deletion date; indicator 9 (deleted back to its start) never.
+      where.push(
+        Prisma.sql`(deletion_date IS NULL OR deletion_date >= ${query.inForceOn}::date) AND (effective_date IS NULL OR effective_date <= ${query.inForceOn}::date) AND modifier_indicator <> '9'`,
+      );
     }
     if (query.modifierAllowed !== null) {
       where.push(query.modifierAllowed ? Prisma.sql`modifier_indicator = '1'` : Prisma.sql`modifier_indicator <> '1'`);
     }
     const condition = Prisma.join(where, ' AND ');
     const rows = await this.prisma.$queryRaw<
-      { column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null; total: bigint }[]
-    >`SELECT column_1, column_2, deletion_date, modifier_indicator, rationale, count(*) OVER () AS total
+      { column_1: string; column_2: string; effective_date: Date | null; deletion_date: Date | null; modifier_indicator: string; rationale: string | null; total: bigint }[]
+    >`SELECT column_1, column_2, effective_date, deletion_date, modifier_indicator, rationale, count(*) OVER () AS total
       FROM ${PTP_EDITS} WHERE ${condition}
       ORDER BY (deletion_date IS NOT NULL), deletion_date DESC NULLS FIRST,
                CASE WHEN column_1 = ${query.code} THEN column_2 ELSE column_1 END, column_1, column_2
@@ -57,6 +60,7 @@ export class NcciRepository {
       edits: rows.map((r) => ({
         column1: r.column_1,
         column2: r.column_2,
+        effectiveDate: isoDate(r.effective_date),
         deletionDate: isoDate(r.deletion_date),
         modifierIndicator: r.modifier_indicator,
         rationale: r.rationale,
@@ -95,10 +99,10 @@ export class NcciRepository {
   /** The PTP edits whose two codes are both among `codes` (a claim's codes), either direction. */
   async ptpEditsAmong(codes: string[]): Promise<PtpEditView[]> {
     if (codes.length < 2) return [];
-    const rows = await this.prisma.$queryRaw<{ column_1: string; column_2: string; deletion_date: Date | null; modifier_indicator: string; rationale: string | null }[]>`
-      SELECT column_1, column_2, deletion_date, modifier_indicator, rationale
+    const rows = await this.prisma.$queryRaw<{ column_1: string; column_2: string; effective_date: Date | null; deletion_date: Date | null; modifier_indicator: string; rationale: string | null }[]>`
+      SELECT column_1, column_2, effective_date, deletion_date, modifier_indicator, rationale
       FROM ${PTP_EDITS} WHERE column_2 = ANY(${codes}::text[]) AND column_1 = ANY(${codes}::text[])`;
-    return rows.map((r) => ({ column1: r.column_1, column2: r.column_2, deletionDate: isoDate(r.deletion_date), modifierIndicator: r.modifier_indicator, rationale: r.rationale }));
+    return rows.map((r) => ({ column1: r.column_1, column2: r.column_2, effectiveDate: isoDate(r.effective_date), deletionDate: isoDate(r.deletion_date), modifierIndicator: r.modifier_indicator, rationale: r.rationale }));
   }
 
   /** Add-on edits where one of `codes` is the add-on: its primaries and edit type. */

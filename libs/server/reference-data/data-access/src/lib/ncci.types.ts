@@ -3,6 +3,7 @@ export type PtpRole = 'COLUMN_1' | 'COLUMN_2';
 export interface PtpEditView {
   column1: string;
   column2: string;
+  effectiveDate: string | null;
   deletionDate: string | null;
   modifierIndicator: string;
   rationale: string | null;

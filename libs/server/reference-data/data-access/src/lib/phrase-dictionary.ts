@@ -6,6 +6,8 @@ export interface PhraseTable {
   table: string;
   /** The lookup table's text column; its key is `id` (smallint). */
   column: string;
+  /** The data table's column that holds the id. */
+  idColumn: string;
 }
 
 const SMALLINT_MAX = 32_767;

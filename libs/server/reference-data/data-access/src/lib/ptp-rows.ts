@@ -1,9 +1,12 @@
 import type { PoolClient } from 'pg';
-import { NcciPtpScanner, ncciParser } from '@denialmap/shared/cms-formats';
+import { NcciPtpScanner, ncciParser, OfficialPtpParser, OfficialPtpScanner } from '@denialmap/shared/cms-formats';
 import { copyChunks } from './copy-chunks';
 import { csvRow } from './copy-format';
 import { ImportProgress } from './import-outcome';
 import { PhraseDictionary, PhraseTable } from './phrase-dictionary';
+
+/** Which layout the file has: DenialMap's shipped CSV, or CMS's own TAB-delimited TXT parts. */
+export type PtpLayout = 'converted' | 'cms';
 
 /**
  * COPYs an NCCI PTP file into `target`: plain rows checked and rewritten from the raw bytes
@@ -18,16 +21,21 @@ export async function copyPtpRows(
   path: string,
   file: string,
   onProgress?: ImportProgress,
+  layout: PtpLayout = 'converted',
 ): Promise<number> {
   const phrases = await PhraseDictionary.load(client, phraseTable, file);
-  const parser = ncciParser('ptp', file);
-  const scanner = new NcciPtpScanner(
-    (line, lineNumber) => {
-      const values = parser.push(line, lineNumber);
-      return values && csvRow([...values.slice(0, -1), phrases.idFor(values[values.length - 1], lineNumber)]);
-    },
-    (phrase, lineNumber) => phrases.idFor(phrase, lineNumber),
-  );
+  const parser = layout === 'cms' ? new OfficialPtpParser(file) : ncciParser('ptp', file);
+  // The parser yields the phrase itself where COPY wants its id.
+  const phraseAt = columns.indexOf(phraseTable.idColumn);
+  const slowLine = (line: string, lineNumber: number): string | null => {
+    const values = parser.push(line, lineNumber);
+    if (!values) return null;
+    const row: (string | number | null)[] = [...values];
+    row[phraseAt] = phrases.idFor(values[phraseAt], lineNumber);
+    return csvRow(row);
+  };
+  const phraseId = (phrase: string, lineNumber: number) => phrases.idFor(phrase, lineNumber);
+  const scanner = layout === 'cms' ? new OfficialPtpScanner(slowLine, phraseId) : new NcciPtpScanner(slowLine, phraseId);
   const sql = `COPY ${target} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   await copyChunks(client, sql, path, scanner, (fraction) => onProgress?.(parser.rowCount + scanner.plainRowCount, fraction));
   parser.addCheckedRows(scanner.plainRowCount);

@@ -10,9 +10,12 @@ import { ShippedReferenceData } from './shipped-reference-data';
 import { ReleaseCatalog } from './release-catalog';
 import { DatasetCatalog } from './dataset-catalog';
 import { ReferenceDataVersion } from './reference-data-version';
+import { ReferenceReleases } from './reference-releases';
+import { ReferenceUploadRepository } from './reference-upload.repository';
+import { UploadStaging } from './upload-staging';
 
 @Module({
-  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion],
-  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion],
+  providers: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion, ReferenceReleases, ReferenceUploadRepository, UploadStaging],
+  exports: [LocalityRepository, CodeSetRepository, FeeScheduleRepository, NcciRepository, PprrvuImporter, DatasetImporter, ReferenceImports, ShippedReferenceData, ReleaseCatalog, DatasetCatalog, ReferenceDataVersion, ReferenceReleases, ReferenceUploadRepository, UploadStaging],
 })
 export class ReferenceDataAccessModule {}

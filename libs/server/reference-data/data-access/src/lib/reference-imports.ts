@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { basename } from 'node:path';
-import { CmsFormatError, ncciQuarterFromName } from '@denialmap/shared/cms-formats';
-import { DATASETS, DatasetEdition, DatasetImporter, DatasetKind } from './dataset-importer';
+import { CmsFormatError, mueEffectiveFromName, ncciQuarterFromName, ncciVersionFromName } from '@denialmap/shared/cms-formats';
+import { DATASETS, DatasetEdition, DatasetImporter, DatasetKind, SourceFormat } from './dataset-importer';
 import { detectReferenceFile } from './detect-file';
 import { ImportOutcome, ImportProgress } from './import-outcome';
 import { PprrvuImporter } from './pprrvu-importer';
@@ -17,8 +17,8 @@ export class ReferenceImports {
   /** `edition` overrides what the file name says (the shipped manifest knows each file's vintage). */
   async importFile(path: string, onProgress?: ImportProgress, edition?: DatasetEdition): Promise<ImportOutcome> {
     const file = basename(path);
-    const kind = await detectReferenceFile(path);
-    if (kind === null) {
+    const detected = await detectReferenceFile(path);
+    if (detected === null) {
       throw new CmsFormatError(
         file,
         1,
@@ -26,19 +26,28 @@ export class ReferenceImports {
         'not a reference file DenialMap can read: expected a CMS PPRRVU, GPCI, LOCCO, ZIP5, OPPSCAP or ANES file, an NCCI PTP/MUE/add-on table, or a code list (CARC, RARC, group codes, modifiers, HCPCS Level II, ICD-10-CM); see data/reference/SOURCES.md',
       );
     }
+    const { kind, format } = detected;
     if (kind === 'pprrvu') {
       return this.pprrvu.import(path, onProgress);
     }
     const spec = DATASETS[kind];
-    return this.datasets.import(spec, path, edition ?? editionFromName(kind, spec.dataset, file), onProgress);
+    return this.datasets.import(spec, path, edition ?? editionFromName(kind, spec.dataset, file, format), onProgress, format);
   }
 }
 
 const MONTHS: Record<string, string> = { jan: '01', apr: '04', jul: '07', oct: '10' };
 
 /** The edition a file's name declares (CMS names files by quarter, fiscal year or vintage). */
-export function editionFromName(kind: DatasetKind, dataset: string, file: string): DatasetEdition {
-  if (kind.startsWith('ncci-')) {
+export function editionFromName(kind: DatasetKind, dataset: string, file: string, format: SourceFormat = 'shipped'): DatasetEdition {
+  if (format === 'cms' && kind === 'ncci-ptp') {
+    // ccipra-v322r0-f1.TXT: version 32.2 = 2026 Q3; a revision (r1...) corrects that quarter's edition.
+    const v = ncciVersionFromName(file);
+    if (v) return { id: `${dataset}-${v.year}Q${v.quarter}${v.revision > 0 ? `R${v.revision}` : ''}`, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo };
+  } else if (format === 'cms' && kind === 'ncci-mue') {
+    const from = mueEffectiveFromName(file);
+    const quarter = from ? ncciQuarterFromName(`${from.slice(0, 4)}q${Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1}`) : null;
+    if (from && quarter) return { id: `${dataset}-${quarter.year}Q${quarter.quarter}`, effectiveFrom: from, effectiveTo: quarter.effectiveTo };
+  } else if (kind.startsWith('ncci-')) {
     const quarter = ncciQuarterFromName(file);
     if (quarter) return { id: `${dataset}-${quarter.year}Q${quarter.quarter}`, effectiveFrom: quarter.effectiveFrom, effectiveTo: quarter.effectiveTo };
   } else if (kind === 'gpci' || kind === 'anesthesia-cf' || kind === 'locality-counties') {
@@ -67,6 +76,6 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
     file,
     1,
     null,
-    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv, 26LOCCO.csv, ANES2026.csv; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv; code lists: carc_2024-06.csv)',
+    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv, or as CMS names them: ccipra-v322r0-f1.TXT, MCR_MUE_PractitionerServices_Eff_07-01-2026.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv, 26LOCCO.csv, ANES2026.csv; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv; code lists: carc_2024-06.csv)',
   );
 }

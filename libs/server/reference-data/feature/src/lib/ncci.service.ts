@@ -110,8 +110,9 @@ function toPtpObject(edit: PtpEditView, code: string, dateOfService: string): Nc
     modifierIndicator: indicator.indicator,
     modifierAllowed: indicator.modifierAllowed,
     modifierIndicatorMeaning: indicator.meaning,
+    effectiveDate: edit.effectiveDate,
     deletionDate: edit.deletionDate,
-    inForce: isPtpEditInForce(edit.deletionDate, dateOfService),
+    inForce: isPtpEditInForce(edit, dateOfService),
     rationale: edit.rationale,
     explanation: explainPtpEdit(edit, code, dateOfService),
   };

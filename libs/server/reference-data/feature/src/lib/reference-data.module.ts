@@ -11,10 +11,14 @@ import { NcciService } from './ncci.service';
 import { ReferenceDataJobHandler } from './jobs/reference-data.job-handler';
 import { ReferenceDataBootstrap } from './reference-data.bootstrap';
 import { ReferenceAnswers } from './reference-answers';
+import { ReferenceUploadController } from './uploads/reference-upload.controller';
+import { ReferenceUploadsResolver } from './uploads/reference-uploads.resolver';
+import { ReferenceUploadsService } from './uploads/reference-uploads.service';
 
 /** The api side: code lookups, first-run loading, readiness. Registers the job handler for inline mode. */
 @Module({
   imports: [ReferenceDataAccessModule],
-  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler, ReferenceAnswers],
+  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler, ReferenceAnswers, ReferenceUploadsService, ReferenceUploadsResolver],
+  controllers: [ReferenceUploadController],
 })
 export class ReferenceDataModule {}

@@ -35,7 +35,7 @@ export async function shippedFilesAlreadyLoaded(query: SqlQuery, directory: stri
       await query<{ sha256: string; release_id: string; row_count: number }>(
         `SELECT source_sha256 AS sha256, id AS release_id, row_count FROM fee_schedule_release WHERE source_sha256 = ANY($1)
          UNION ALL
-         SELECT source_sha256, id, row_count FROM reference_dataset_release WHERE active AND source_sha256 = ANY($1)`,
+         SELECT source_sha256, id, row_count FROM reference_dataset_release WHERE status = 'ACTIVE' AND source_sha256 = ANY($1)`,
         [hashes],
       )
     ).rows;

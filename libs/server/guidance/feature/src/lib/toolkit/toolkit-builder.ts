@@ -64,7 +64,7 @@ export class ToolkitBuilder {
     const releases = [...new Map(codes.map((c) => [c.release.id, c.release])).values()];
     const releaseNotes = [...new Set(codes.map((c) => c.releaseNote).filter((n): n is string => n !== null))];
     const editions = (await this.datasets.editions()).filter((e) => e.dataset.startsWith('NCCI_') || e.dataset === 'OPPS_CAP');
-    const pairs = (await this.ncci.ptpEditsAmong(doc.codes)).filter((e) => isPtpEditInForce(e.deletionDate, dateOfService));
+    const pairs = (await this.ncci.ptpEditsAmong(doc.codes)).filter((e) => isPtpEditInForce(e, dateOfService));
     const preset = doc.preset ? toolkitPreset(doc.preset) : undefined;
     return toolkitContent({
       title: preset ? preset.name : `Your codes: ${doc.codes.join(', ')}`,

@@ -19,6 +19,8 @@ export class NcciPtpEditObject {
   @Field(() => String, { description: '0 never bypassed, 1 modifier allowed, 9 not applicable.' }) modifierIndicator!: string;
   @Field(() => Boolean) modifierAllowed!: boolean;
   @Field(() => String) modifierIndicatorMeaning!: string;
+  @Field(() => String, { nullable: true, description: "First date of service the edit applies to (YYYY-MM-DD), from CMS's PTP file; null when the loaded copy does not say." })
+  effectiveDate!: string | null;
   @Field(() => String, { nullable: true, description: 'Last date of service the edit applies to (YYYY-MM-DD); null while active.' })
   deletionDate!: string | null;
   @Field(() => Boolean, { description: 'In force on the date of service asked about.' }) inForce!: boolean;

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobHandler, JobHandlerRegistry, JobOf, QUEUES } from '@denialmap/server/core';
-import { ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
+import { ShippedReferenceData, UploadStaging } from '@denialmap/server/reference-data/data-access';
 
 type ReferenceDataQueue = typeof QUEUES.referenceData;
 
@@ -11,6 +11,7 @@ export class ReferenceDataJobHandler implements JobHandler<ReferenceDataQueue>, 
 
   constructor(
     private readonly shipped: ShippedReferenceData,
+    private readonly uploads: UploadStaging,
     private readonly registry: JobHandlerRegistry,
   ) {}
 
@@ -25,9 +26,15 @@ export class ReferenceDataJobHandler implements JobHandler<ReferenceDataQueue>, 
         await context.reportProgress(100);
         return outcomes;
       }
+      case 'stage-upload': {
+        const { uploadId, actorId, actorEmail } = job.data;
+        const staged = await this.uploads.run(uploadId, { id: actorId, email: actorEmail });
+        await context.reportProgress(100);
+        return staged.map((s) => ({ releaseId: s.releaseId, rows: s.rows }));
+      }
       default: {
-        const unknownJob: never = job.name;
-        throw new Error(`reference-data has no handler for job "${String(unknownJob)}"`);
+        const unknownJob: never = job;
+        throw new Error(`reference-data has no handler for job "${(unknownJob as { name: string }).name}"`);
       }
     }
   }

@@ -1,0 +1,199 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { open, mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import StreamZip from 'node-stream-zip';
+import { CmsFormatError, ncciVersionFromName } from '@denialmap/shared/cms-formats';
+import { DomainError, InvalidInputError } from '@denialmap/shared/errors';
+import { DATASETS, DatasetKind, DatasetImporter, StagedRelease } from './dataset-importer';
+import { DetectedFile, detectReferenceFile } from './detect-file';
+import { editionFromName } from './reference-imports';
+import { ReferenceReleases } from './reference-releases';
+import { ReferenceUploadRepository } from './reference-upload.repository';
+
+/** Files CMS puts in its zips beside the data (layouts, readmes, spreadsheets of the same table). */
+const COMPANION = /\.(pdf|xlsx?|docx?|rtf|html?)$/i;
+const PROGRESS_EVERY_MS = 500;
+
+export interface UploadActor {
+  id: string;
+  email: string;
+}
+
+interface RecognisedFile extends DetectedFile {
+  path: string;
+  name: string;
+}
+
+/**
+ * The background job behind a staff upload: the files (zips opened) are recognised by content,
+ * grouped into editions (the four NCCI PTP parts make one) and staged with a preview. Nothing
+ * live changes here; if any file is refused, whatever this upload staged is discarded too.
+ */
+@Injectable()
+export class UploadStaging {
+  private readonly logger = new Logger(UploadStaging.name);
+
+  constructor(
+    private readonly uploads: ReferenceUploadRepository,
+    private readonly importer: DatasetImporter,
+    private readonly releases: ReferenceReleases,
+  ) {}
+
+  async run(uploadId: string, actor: UploadActor): Promise<StagedRelease[]> {
+    await this.uploads.markRunning(uploadId);
+    const directory = await mkdtemp(join(tmpdir(), 'denialmap-upload-'));
+    const staged: StagedRelease[] = [];
+    try {
+      const files = await this.recognise(await this.uploads.writeFiles(uploadId, directory));
+      const groups = groupIntoEditions(files);
+      let reported = 0;
+      for (const [i, group] of groups.entries()) {
+        const spec = DATASETS[group.kind];
+        const edition = editionFromName(group.kind, spec.dataset, group.files[0].name, group.format);
+        const label = `${spec.dataset} ${group.files.map((f) => f.name).join(' + ')}`;
+        staged.push(
+          await this.importer.stage(spec, group.files.map((f) => f.path), edition, {
+            format: group.format,
+            uploadId,
+            warnings: group.warnings,
+            onProgress: (rows, fraction) => {
+              const now = Date.now();
+              if (now - reported < PROGRESS_EVERY_MS) return;
+              reported = now;
+              void this.uploads.progress(uploadId, (100 * (i + fraction)) / groups.length, rows, `Loading ${label}`).catch(() => undefined);
+            },
+          }),
+        );
+      }
+      await this.uploads.finish(
+        uploadId,
+        'STAGED',
+        `Staged ${staged.map((s) => `${s.releaseId} (${s.rows.toLocaleString('en-US')} rows)`).join(', ')}: review the preview, then activate or discard.`,
+        null,
+      );
+      return staged;
+    } catch (error) {
+      for (const s of staged) {
+        await this.releases.discard(s.releaseId, { ...actor, reason: 'Another file of the same upload was refused.' }).catch(() => undefined);
+      }
+      if (error instanceof CmsFormatError) {
+        await this.uploads.finish(uploadId, 'FAILED', `Refused ${error.file}: nothing was staged or changed.`, {
+          file: error.file,
+          line: error.line,
+          column: error.column,
+          problem: error.problem,
+        });
+        return [];
+      }
+      if (error instanceof DomainError) {
+        await this.uploads.finish(uploadId, 'FAILED', `${error.message} Nothing was staged or changed.`, null);
+        return [];
+      }
+      this.logger.error(`upload ${uploadId} failed: ${(error as Error).stack ?? String(error)}`);
+      await this.uploads.finish(uploadId, 'FAILED', 'The import failed on the server (see the worker log) and will be retried; nothing was staged or changed.', null, true);
+      throw error;
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }
+
+  /** Every data file, zips opened; a file that fits no known layout refuses the whole upload. */
+  private async recognise(paths: string[]): Promise<RecognisedFile[]> {
+    const files: RecognisedFile[] = [];
+    for (const path of paths) {
+      const members = (await isZip(path)) ? await extractZip(path) : [path];
+      for (const member of members) {
+        const name = basename(member);
+        const detected = await detectReferenceFile(member);
+        if (detected) {
+          files.push({ ...detected, path: member, name });
+        } else if (!(members.length > 1 && COMPANION.test(name))) {
+          const where = member === path ? name : `${name} (in ${basename(path)})`;
+          throw new CmsFormatError(
+            where,
+            1,
+            null,
+            'not a file DenialMap can read. Expected an NCCI PTP file as CMS publishes it (ccipra-v###r#-f#.TXT, TAB-delimited, 6 header lines), an NCCI MUE CSV (MCR_MUE_…_Eff_MM-DD-YYYY.csv), a CMS zip of them, or a file in the shipped layouts (data/reference/SOURCES.md).',
+          );
+        }
+      }
+    }
+    if (files.length === 0) throw new InvalidInputError('files', 'The upload holds no data file (only documentation).');
+    return files;
+  }
+}
+
+interface EditionGroup {
+  kind: DatasetKind;
+  format: DetectedFile['format'];
+  files: RecognisedFile[];
+  warnings: string[];
+}
+
+/** One group per dataset; NCCI PTP parts in part order, and all of one version. */
+function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
+  const groups = new Map<string, EditionGroup>();
+  for (const file of files) {
+    if (file.kind === 'pprrvu' || DATASETS[file.kind].yearPartition) {
+      throw new InvalidInputError('files', `${file.name}: fee schedule, GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- <file>).`);
+    }
+    const kind = file.kind as DatasetKind;
+    const group = groups.get(kind) ?? { kind, format: file.format, files: [], warnings: [] };
+    if (group.format !== file.format) throw new InvalidInputError('files', `${file.name}: one upload holds one layout per table; ${DATASETS[kind].dataset} came in two.`);
+    group.files.push(file);
+    groups.set(kind, group);
+  }
+  for (const group of groups.values()) {
+    if (group.kind === 'ncci-ptp' && group.format === 'cms') {
+      group.files.sort((a, b) => (ncciVersionFromName(a.name)?.part ?? 0) - (ncciVersionFromName(b.name)?.part ?? 0));
+      const versions = new Set(group.files.map((f) => { const v = ncciVersionFromName(f.name); return v ? `${v.version}r${v.revision}` : '?'; }));
+      if (versions.size > 1) throw new InvalidInputError('files', `The PTP parts are from different versions (${[...versions].join(', ')}); upload the parts of one version together.`);
+      const parts = group.files.map((f) => ncciVersionFromName(f.name)?.part).filter((p): p is number => p !== undefined && p !== null);
+      const missing = [1, 2, 3, 4].filter((p) => !parts.includes(p));
+      if (missing.length > 0) {
+        group.warnings.push(
+          `Only part${parts.length === 1 ? '' : 's'} ${parts.map((p) => `f${p}`).join(', ') || '(none named)'} of the four CMS publishes (f1–f4) ${parts.length === 1 ? 'is' : 'are'} in this upload: activating makes ${parts.length === 1 ? 'its' : 'their'} rows the whole PTP table, so edits for codes in ${missing.map((p) => `f${p}`).join(', ')} would be gone until a complete edition is activated. Upload all four parts together.`,
+        );
+      }
+    } else if (group.files.length > 1) {
+      throw new InvalidInputError('files', `${group.files.map((f) => f.name).join(' and ')} are both ${DATASETS[group.kind].dataset} editions; upload one at a time.`);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** By content: a zip starts with a local file header, "PK\x03\x04". */
+async function isZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The zip's files, extracted beside it (folders inside the zip flattened; names must not repeat). */
+async function extractZip(path: string): Promise<string[]> {
+  const zip = new StreamZip.async({ file: path });
+  const target = join(dirname(path), `${basename(path)}.contents`);
+  await mkdir(target, { recursive: true });
+  try {
+    const out: string[] = [];
+    for (const entry of Object.values(await zip.entries())) {
+      if (entry.isDirectory || basename(entry.name).startsWith('.') || entry.name.startsWith('__MACOSX/')) continue;
+      const member = join(target, basename(entry.name));
+      if (out.includes(member)) throw new CmsFormatError(basename(path), 1, null, `the zip holds two files named ${basename(entry.name)}`);
+      await zip.extract(entry.name, member);
+      out.push(member);
+    }
+    return out.sort();
+  } catch (error) {
+    if (error instanceof CmsFormatError) throw error;
+    throw new CmsFormatError(basename(path), 1, null, `not a readable zip archive (${(error as Error).message})`);
+  } finally {
+    await zip.close();
+  }
+}
