@@ -18,7 +18,12 @@ import {
   NcciTable,
   OFFICIAL_MUE_COLUMNS,
   OFFICIAL_PTP_COLUMNS,
+  OfficialAnesthesiaCfParser,
+  OfficialGpciParser,
+  OfficialHcpcsParser,
+  OfficialLocalityCountyParser,
   OfficialMueParser,
+  OfficialOppsCapParser,
   OPPS_CAP_COLUMNS,
   OppsCapParser,
   Zip5Parser,
@@ -37,6 +42,12 @@ export interface RowParser {
   push(line: string, lineNumber: number): (string | null)[] | null;
   /** Validates without building values (for raw CSV pass-through). */
   accept?(line: string, lineNumber: number): boolean;
+  /**
+   * After the last line, before finish(): the row a parser held back because the lines after it
+   * could still have added to it (CMS's HCPCS file continues a description over later records).
+   * It goes to COPY before COPY ends.
+   */
+  flush?(): (string | null)[] | null;
   finish(lastLine: number): void;
   readonly rowCount: number;
 }
@@ -185,33 +196,50 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
   'x12-rarc': codeSet('rarc', 'x12-rarc', 'X12_RARC', 'x12_rarc', X12_COLUMNS, 'Remittance advice remark codes (CMS/X12)'),
   'x12-group': codeSet('group', 'x12-group', 'X12_GROUP', 'x12_group_code', ['code', 'description'], 'X12 claim adjustment group codes'),
   modifiers: codeSet('modifiers', 'modifiers', 'MODIFIERS', 'modifier', ['modifier', 'modifier_type', 'category', 'description', 'information_level2'], 'CPT and HCPCS modifiers'),
-  'hcpcs-level2': codeSet(
-    'hcpcs',
-    'hcpcs-level2',
-    'HCPCS_L2',
-    'hcpcs_level2',
-    ['code', 'long_description', 'short_description', 'pricing_indicator', 'multiple_pricing', 'coverage', 'betos', 'type_of_service', 'action_code', 'cim', 'mcm', 'statute', 'lab_certification', 'cross_reference', 'asc_group', 'processing_note', 'anesthesia_base_units', 'terminated_on', 'added_on', 'asc_effective_on', 'action_effective_on'],
-    'CMS HCPCS Level II',
-  ),
-  gpci: perYear('gpci', 'GPCI', 'gpci_locality', GPCI_COLUMNS, 'geographic practice cost indices (Addendum E)', (f) => new GpciParser(f), (p) => (p as GpciParser).year),
-  'locality-counties': perYear(
-    'locality-counties',
-    'LOCALITY_COUNTIES',
-    'locality_county',
-    LOCALITY_COUNTY_COLUMNS,
-    'counties included in Medicare localities',
-    (f) => new LocalityCountyParser(f),
-    (p) => (p as LocalityCountyParser).year,
-  ),
-  'anesthesia-cf': perYear(
-    'anesthesia-cf',
-    'ANESTHESIA_CF',
-    'anesthesia_cf',
-    ANESTHESIA_CF_COLUMNS,
-    'anesthesia conversion factors by locality',
-    (f, e) => new AnesthesiaCfParser(f, e.year ?? 0),
-    (p) => (p as AnesthesiaCfParser).year,
-  ),
+  'hcpcs-level2': {
+    ...codeSet(
+      'hcpcs',
+      'hcpcs-level2',
+      'HCPCS_L2',
+      'hcpcs_level2',
+      ['code', 'long_description', 'short_description', 'pricing_indicator', 'multiple_pricing', 'coverage', 'betos', 'type_of_service', 'action_code', 'cim', 'mcm', 'statute', 'lab_certification', 'cross_reference', 'asc_group', 'processing_note', 'anesthesia_base_units', 'terminated_on', 'added_on', 'asc_effective_on', 'action_effective_on'],
+      'CMS HCPCS Level II',
+    ),
+    // CMS's HCPC<yyyy>_..._ANWEB.txt: ISO-8859-1, 320-character records; the last code's row comes from flush().
+    cmsFormat: { parser: (file) => new OfficialHcpcsParser(file), rawCsv: false, encoding: 'latin1' },
+  },
+  gpci: {
+    ...perYear('gpci', 'GPCI', 'gpci_locality', GPCI_COLUMNS, 'geographic practice cost indices (Addendum E)', (f) => new GpciParser(f), (p) => (p as GpciParser).year),
+    // CMS's GPCI<yyyy>.txt (fixed width, the RVU zip's ".prn"); the year still comes from its title.
+    cmsFormat: { parser: (f) => new OfficialGpciParser(f), encoding: 'latin1' },
+  },
+  'locality-counties': {
+    ...perYear(
+      'locality-counties',
+      'LOCALITY_COUNTIES',
+      'locality_county',
+      LOCALITY_COUNTY_COLUMNS,
+      'counties included in Medicare localities',
+      (f) => new LocalityCountyParser(f),
+      (p) => (p as LocalityCountyParser).year,
+    ),
+    // CMS's <yy>LOCCO.txt. It refuses a county list cut at the export's line width and a state
+    // group with no state (25LOCCO.txt: California), naming the line; the .csv member has them whole.
+    cmsFormat: { parser: (f) => new OfficialLocalityCountyParser(f), encoding: 'latin1' },
+  },
+  'anesthesia-cf': {
+    ...perYear(
+      'anesthesia-cf',
+      'ANESTHESIA_CF',
+      'anesthesia_cf',
+      ANESTHESIA_CF_COLUMNS,
+      'anesthesia conversion factors by locality',
+      (f, e) => new AnesthesiaCfParser(f, e.year ?? 0),
+      (p) => (p as AnesthesiaCfParser).year,
+    ),
+    // CMS's ANES<yyyy>.txt: the CF without its decimal point, a DOS end-of-file byte; one-CF years (to 2025) only.
+    cmsFormat: { parser: (f, e) => new OfficialAnesthesiaCfParser(f, e.year ?? 0), encoding: 'latin1' },
+  },
   'zip-locality': {
     kind: 'zip-locality',
     dataset: 'ZIP5',
@@ -227,6 +255,8 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
     columns: OPPS_CAP_COLUMNS,
     parser: (f) => new OppsCapParser(f),
     describe: (e) => `CMS OPPS imaging payment caps, effective ${e.effectiveFrom}`,
+    // CMS's OPPSCAP_<Mon>.txt: 38-character records, no heading.
+    cmsFormat: { parser: (f) => new OfficialOppsCapParser(f), encoding: 'latin1' },
   },
   'icd10-cm': codeSet(
     'icd10',
@@ -256,6 +286,7 @@ export class DatasetImporter {
     const file = basename(path);
     const sha256 = await sha256OfFile(path);
     const dataset = spec.yearPartition ? `${spec.dataset}_${edition.year}` : spec.dataset;
+    const formatted = withFormat(spec, format);
     return this.inTransaction(async (client) => {
       const current = await client.query<{ id: string; row_count: number }>(
         `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_sha256 = $2`,
@@ -267,11 +298,11 @@ export class DatasetImporter {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${dataset}`]);
       let rows: number;
       if (spec.yearPartition) {
-        rows = await this.replaceYear(client, spec, path, file, edition, onProgress);
+        rows = await this.replaceYear(client, formatted, path, file, edition, onProgress);
       } else {
         // This load replaces the staging table, so an edition staged there for review is dropped.
         await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
-        rows = await this.loadStaging(client, withFormat(spec, format), [path], edition, onProgress);
+        rows = await this.loadStaging(client, formatted, [path], edition, onProgress);
         await moveStagedIntoPlace(client, spec.table);
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
         await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
@@ -373,14 +404,14 @@ export class DatasetImporter {
     return rows;
   }
   /** Per-year editions: replace that year's rows only, after checking the file is for that year. */
-  private async replaceYear(client: PoolClient, spec: DatasetSpec, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
+  private async replaceYear(client: PoolClient, spec: DatasetSpec & FileFormat, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
     const year = edition.year;
     if (year === undefined || !spec.yearPartition) {
       throw new Error(`${spec.dataset} editions need a year`);
     }
     await client.query(`CREATE TEMP TABLE stage_${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS) ON COMMIT DROP`);
     const parser = spec.parser(file, edition);
-    const rows = await this.copyRows(client, `stage_${spec.table}`, spec.columns, parser, path, onProgress, String(year));
+    const rows = await this.copyRows(client, `stage_${spec.table}`, spec.columns, parser, path, onProgress, String(year), spec.rawCsv, spec.encoding);
     const yearInFile = spec.yearPartition.yearInFile(parser);
     if (yearInFile !== year) {
       throw new CmsFormatError(file, 1, null, `unknown release: the file is for ${yearInFile} but its name says ${year}`);
@@ -403,14 +434,18 @@ export class DatasetImporter {
   ): Promise<number> {
     const columnList = year === undefined ? columns : ['year', ...columns];
     const sql = `COPY ${target} (${columnList.join(', ')}) FROM STDIN${rawCsv ? ' WITH (FORMAT csv)' : ''}`;
+    const toCopy = (values: (string | null)[] | null): string | null => values && copyRow(year === undefined ? values : [year, ...values]);
     const toChunk = (line: string, lineNumber: number): string | null => {
       if (rawCsv && parser.accept) {
         return parser.accept(line, lineNumber) ? `${line}\n` : null;
       }
-      const values = parser.push(line, lineNumber);
-      return values && copyRow(year === undefined ? values : [year, ...values]);
+      return toCopy(parser.push(line, lineNumber));
     };
-    const lines = await copyLines(client, sql, path, encoding, toChunk, (fraction) => onProgress?.(parser.rowCount, fraction));
+    // The row a parser held back (the last HCPCS code) goes to COPY before COPY ends; a refusal
+    // there aborts the COPY like any other.
+    const flush = parser.flush?.bind(parser);
+    const atEnd = flush && (() => toCopy(flush()));
+    const lines = await copyLines(client, sql, path, encoding, toChunk, (fraction) => onProgress?.(parser.rowCount, fraction), atEnd);
     parser.finish(lines);
     onProgress?.(parser.rowCount, 1);
     return parser.rowCount;

@@ -1,4 +1,4 @@
-import { detectCodeSetTable, detectNcciTable, detectOfficialNcci } from '@denialmap/shared/cms-formats';
+import { detectCodeSetTable, detectNcciTable, detectOfficialHcpcs, detectOfficialNcci, detectOfficialRvuMember } from '@denialmap/shared/cms-formats';
 import type { SourceFormat } from './dataset-importer';
 import { ReferenceFileKind } from './import-outcome';
 import { readLines } from './line-source';
@@ -17,6 +17,12 @@ export async function detectReferenceFile(path: string): Promise<DetectedFile | 
   for await (const line of firstLines(path, 20)) lines.push(line);
   const official = detectOfficialNcci(lines);
   if (official) return { kind: `ncci-${official}`, format: 'cms' };
+  // Before the shipped layouts: their GPCI and LOCCO title tests match the fixed-width text too.
+  const rvuMember = detectOfficialRvuMember(lines);
+  if (rvuMember) return { kind: rvuMember, format: 'cms' };
+  // A record of 320 characters in the first 20 lines, after CMS's disclaimers or without them
+  // (an excerpt that starts at a record is the same layout).
+  if (detectOfficialHcpcs(lines)) return { kind: 'hcpcs-level2', format: 'cms' };
   const kind = detectShippedLayout(lines);
   return kind && { kind, format: 'shipped' };
 }

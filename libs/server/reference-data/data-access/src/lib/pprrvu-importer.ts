@@ -2,10 +2,11 @@ import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { PostgresPool } from '@denialmap/server/core';
-import { CmsFormatError, PprrvuParser, PprrvuRecord } from '@denialmap/shared/cms-formats';
+import { CmsFormatError, OfficialPprrvuParser, PprrvuParser, PprrvuRecord, pprrvuEditionFromFileName } from '@denialmap/shared/cms-formats';
 import { conversionFactorsFor, releaseWindowFromId } from '@denialmap/shared/fee-schedule';
 import { copyRow } from './copy-format';
 import { copyLines } from './copy-lines';
+import type { SourceFormat } from './dataset-importer';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';
 
@@ -35,14 +36,17 @@ function toCopyRow(releaseId: string, r: PprrvuRecord): string {
  * Loads one PPRRVU file as one release: rows stream through COPY into a temporary staging
  * table, then replace the release's rows in the same transaction. A bad file rolls back whole
  * (nothing changes) and the error names file, line and column; the same bytes twice is a no-op.
+ * `format` 'shipped' is the .csv member of CMS's RVU zip (its banner names the release); 'cms'
+ * is the fixed-width PPRRVU<yy>_<Mon>.txt member, which prints no release, so its name must.
  */
 @Injectable()
 export class PprrvuImporter {
   constructor(private readonly postgres: PostgresPool) {}
 
-  async import(path: string, onProgress?: ImportProgress): Promise<ImportOutcome> {
+  async import(path: string, onProgress?: ImportProgress, format: SourceFormat = 'shipped'): Promise<ImportOutcome> {
     const started = Date.now();
     const file = basename(path);
+    const newParser = parserFor(file, format);
     const sha256 = await sha256OfFile(path);
     const client = await this.postgres.pool.connect();
     try {
@@ -57,7 +61,7 @@ export class PprrvuImporter {
         return { status: 'unchanged', kind: 'pprrvu', file, releaseId: id, rows: row_count, durationMs: Date.now() - started };
       }
       await client.query('BEGIN');
-      const parser = await this.copyIntoStaging(client, path, file, onProgress);
+      const parser = await this.copyIntoStaging(client, path, newParser(), onProgress);
       const release = parser.release;
       await this.replaceRelease(client, release, parser, file, sha256, started);
       await client.query('COMMIT');
@@ -70,9 +74,8 @@ export class PprrvuImporter {
     }
   }
 
-  private async copyIntoStaging(client: PoolClient, path: string, file: string, onProgress?: ImportProgress): Promise<PprrvuParser> {
+  private async copyIntoStaging(client: PoolClient, path: string, parser: PprrvuParser, onProgress?: ImportProgress): Promise<PprrvuParser> {
     await client.query(`CREATE TEMP TABLE stage_rvu_row (LIKE rvu_row INCLUDING DEFAULTS) ON COMMIT DROP`);
-    const parser = new PprrvuParser(file);
     const lines = await copyLines(
       client,
       `COPY stage_rvu_row (${RVU_COLUMNS.join(', ')}) FROM STDIN`,
@@ -123,6 +126,23 @@ export class PprrvuImporter {
       [file, sha256, release.id, parser.rowCount, Date.now() - started],
     );
   }
+}
+
+/** The parser for a file of this format; CMS's text file takes its release from its name (or is refused). */
+function parserFor(file: string, format: SourceFormat): () => PprrvuParser {
+  if (format === 'shipped') {
+    return () => new PprrvuParser(file);
+  }
+  const edition = pprrvuEditionFromFileName(file);
+  if (!edition) {
+    throw new CmsFormatError(
+      file,
+      1,
+      null,
+      "unknown release: CMS's fixed-width PPRRVU file does not print its release, so its name must say it as CMS names it: PPRRVU<year>_<month>.txt, e.g. PPRRVU2025_Oct.txt or PPRRVU25_JAN.txt (month JAN, APR, JUL or OCT)",
+    );
+  }
+  return () => new OfficialPprrvuParser(file, edition);
 }
 
 function conversionFactorNote(year: number, inFile: string): { alternate: string | null; note: string | null } {

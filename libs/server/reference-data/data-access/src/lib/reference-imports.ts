@@ -23,16 +23,34 @@ export class ReferenceImports {
         file,
         1,
         null,
-        'not a reference file DenialMap can read: expected a CMS PPRRVU, GPCI, LOCCO, ZIP5, OPPSCAP or ANES file, an NCCI PTP/MUE/add-on table, or a code list (CARC, RARC, group codes, modifiers, HCPCS Level II, ICD-10-CM); see data/reference/SOURCES.md',
+        "not a reference file DenialMap can read: expected a CMS PPRRVU, GPCI, LOCCO, ZIP5, OPPSCAP or ANES file (the RVU zip's .csv or fixed-width .txt members), an NCCI PTP/MUE/add-on table, or a code list (CARC, RARC, group codes, modifiers, HCPCS Level II as CSV or CMS's fixed-width HCPC<year>_..._ANWEB.txt, ICD-10-CM); see data/reference/SOURCES.md",
       );
     }
     const { kind, format } = detected;
     if (kind === 'pprrvu') {
-      return this.pprrvu.import(path, onProgress);
+      return this.pprrvu.import(path, onProgress, format);
     }
     const spec = DATASETS[kind];
-    return this.datasets.import(spec, path, edition ?? editionFromName(kind, spec.dataset, file, format), onProgress, format);
+    try {
+      return await this.datasets.import(spec, path, edition ?? editionFromName(kind, spec.dataset, file, format), onProgress, format);
+    } catch (error) {
+      throw kind === 'locality-counties' && format === 'cms' ? withLoccoCsvHint(error) : error;
+    }
   }
+}
+
+/**
+ * CMS's fixed-width LOCCO export loses text (25LOCCO.txt prints no state for California and cuts
+ * long county lists), so whatever the refusal, the operator is pointed at the .csv of the same zip.
+ */
+function withLoccoCsvHint(error: unknown): unknown {
+  if (!(error instanceof CmsFormatError) || /\.csv\b/.test(error.problem)) return error;
+  return new CmsFormatError(
+    error.file,
+    error.line,
+    error.column,
+    `${error.problem}. CMS's fixed-width LOCCO text drops what its .csv has (no state on 25LOCCO.txt's California rows, county lists cut at character 201): load the .csv member of the same RVU zip (<yy>LOCCO.csv) instead`,
+  );
 }
 
 const MONTHS: Record<string, string> = { jan: '01', apr: '04', jul: '07', oct: '10' };
@@ -62,12 +80,25 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
       const month = MONTHS[q[1].toLowerCase()];
       return { id: `${dataset}-${q[2]}-${month}`, effectiveFrom: `${q[2]}-${month}-01`, effectiveTo: null };
     }
+    if (kind === 'opps-cap' && /OPPSCAP[-_ ]?(jan|apr|jul|oct)[a-z]*\./i.test(file)) {
+      // CMS's RVU zip names the member OPPSCAP_Oct.txt: neither the name nor the rows say the year.
+      throw new CmsFormatError(
+        file,
+        1,
+        null,
+        'unknown release: CMS names this file with its month only (OPPSCAP_Oct.txt) and its rows do not say the year either; rename it with the year of the RVU zip it came from (RVU25D: OPPSCAP_Oct2025.txt) and import it again',
+      );
+    }
   } else if (kind === 'icd10-cm') {
     const fy = /fy(\d{4})/i.exec(file);
     if (fy) return { id: `${dataset}-FY${fy[1]}`, effectiveFrom: `${Number(fy[1]) - 1}-10-01`, effectiveTo: `${fy[1]}-09-30` };
   } else if (kind === 'hcpcs-level2') {
-    const q = /(20\d\d)[-_]?(jan|apr|jul|oct)/i.exec(file);
-    if (q) return { id: `${dataset}-${q[1]}${q[2].toUpperCase()}`, effectiveFrom: `${q[1]}-${MONTHS[q[2].toLowerCase()]}-01`, effectiveTo: null };
+    // hcpcs_level2_2024jul.csv; CMS's quarterly HCPC2026_JAN_ANWEB_v2.txt and annual HCPC2019_CONTR_ANWEB.txt (January).
+    const q = /(20\d\d)[-_]?(jan|apr|jul|oct)/i.exec(file) ?? /HCPC(20\d\d)_CONTR_ANWEB/i.exec(file);
+    if (q) {
+      const month = (q[2] ?? 'jan').toLowerCase();
+      return { id: `${dataset}-${q[1]}${month.toUpperCase()}`, effectiveFrom: `${q[1]}-${MONTHS[month]}-01`, effectiveTo: null };
+    }
   } else {
     const vintage = /(20\d\d)-(\d\d)/.exec(file);
     if (vintage) return { id: `${dataset}-${vintage[1]}-${vintage[2]}`, effectiveFrom: `${vintage[1]}-${vintage[2]}-01`, effectiveTo: null };
@@ -76,6 +107,6 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
     file,
     1,
     null,
-    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv, or as CMS names them: ccipra-v322r0-f1.TXT, MCR_MUE_PractitionerServices_Eff_07-01-2026.csv; HCPCS: hcpcs_2024jul.csv; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv, 26LOCCO.csv, ANES2026.csv; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv; code lists: carc_2024-06.csv)',
+    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv, or as CMS names them: ccipra-v322r0-f1.TXT, MCR_MUE_PractitionerServices_Eff_07-01-2026.csv; HCPCS: hcpcs_2024jul.csv, or as CMS names it: HCPC2026_JAN_ANWEB_v2.txt, HCPC2019_CONTR_ANWEB.txt; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv/.txt, 26LOCCO.csv/.txt, ANES2026.csv/.txt; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv/.txt; code lists: carc_2024-06.csv)',
   );
 }
