@@ -13,3 +13,4 @@ export * from './lib/pricing/place-of-service';
 export * from './lib/pricing/claim-finding';
 export * from './lib/pricing/pricing-types';
 export * from './lib/pricing/claim-pricing';
+export * from './lib/publication-calendar';

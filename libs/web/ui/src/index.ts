@@ -4,3 +4,4 @@ export * from './lib/SiteLayout';
 export * from './lib/places-of-service';
 export * from './lib/FindingsList';
 export * from './lib/SectionErrorBoundary';
+export * from './lib/DataFreshnessBanner';

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { CodePageQuery, describeError } from '@denialmap/web/data-access';
 import { ErrorPanel, LoadingPanel, Money, NoticePanel, SectionErrorBoundary } from '@denialmap/web/ui';
+import { CodeFreshnessBanner } from './CodeFreshnessBanner';
 import { isIsoDate, todayIso } from './date-of-service';
 import { IndicatorList } from './IndicatorList';
 import { NcciSection } from './NcciSection';
@@ -73,6 +74,7 @@ export function CodePage() {
         </span>
       </section>
       {detail.releaseNote && <NoticePanel>{detail.releaseNote}</NoticePanel>}
+      <CodeFreshnessBanner level={detail.level} dateOfService={dateOfService} />
 
       <section className="amounts" aria-label="National payment">
         <div className="amount-card primary">

@@ -11,6 +11,13 @@ describe('ReadinessRegistry', () => {
     });
   });
 
+  it('passes a check\'s info through to the answer without failing readiness', async () => {
+    const registry = new ReadinessRegistry();
+    const info = { stale: [{ dataset: 'RVU', expected: 'RVU26D, effective 2026-10-01' }] };
+    registry.add({ name: 'freshness', check: async () => ({ ok: true, degraded: true, detail: 'RVU behind', info }) });
+    await expect(registry.run()).resolves.toEqual({ ready: true, checks: { freshness: { ok: true, degraded: true, detail: 'RVU behind', info } } });
+  });
+
   it('turns a throwing or hanging check into a failed one with the reason', async () => {
     const registry = new ReadinessRegistry();
     registry.add({ name: 'throws', check: async () => Promise.reject(new Error('ECONNREFUSED')) });

@@ -6,6 +6,8 @@ export interface ReadinessResult {
   detail: string;
   /** Working, but not as designed (e.g. jobs inline without Redis). Does not fail readiness. */
   degraded?: boolean;
+  /** Facts for operators reading the JSON (e.g. which reference tables are behind CMS). Never affects readiness. */
+  info?: Record<string, unknown>;
 }
 
 export interface ReadinessCheck {
