@@ -13,6 +13,7 @@ export const ACCESS_TABLE: Record<string, 'PUBLIC' | 'MODERATOR' | 'ADMIN'> = {
   'Query.zipLocality': 'PUBLIC',
   'Query.feeScheduleReleases': 'PUBLIC',
   'Query.referenceDatasets': 'PUBLIC',
+  'Query.dataFreshness': 'PUBLIC',
   'Query.groupCodes': 'PUBLIC',
   'Query.carc': 'PUBLIC',
   'Query.rarc': 'PUBLIC',

@@ -30,3 +30,12 @@ export type {
 } from './generated/graphql';
 export * from './lib/operations/guidance.operations';
 export type { BillingTipsQuery as BillingTipsQueryResult, CuratedTipFieldsFragment, CuratedTipInput, TipKind, TipTopic, ToolkitFieldsFragment, ToolkitOptionsQuery as ToolkitOptionsQueryResult } from './generated/graphql';
+export * from './lib/operations/reference-data.operations';
+export type {
+  ReferenceReleaseFieldsFragment,
+  ReferenceReleaseStatus,
+  ReferenceUploadFieldsFragment,
+  ReleasePreviewFieldsFragment,
+} from './generated/graphql';
+export * from './lib/operations/freshness.operations';
+export type { DataFreshnessQuery as DataFreshnessQueryResult, ReferenceDatasetFamily, StaleDatasetFieldsFragment } from './generated/graphql';

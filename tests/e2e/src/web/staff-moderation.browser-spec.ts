@@ -1,9 +1,9 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { launchChromium } from '../support/browser';
 import { baseUrl, graphql } from '../support/stack';
 import { publishReport } from '../support/reports';
 import { screenshotAndAudit } from '../support/screenshot';
+import { createAdmin } from '../support/staff';
 
 // No other e2e test reports on this code, so its counts start at zero.
 const CODE = '71250';
@@ -19,28 +19,6 @@ const MOBILE = { width: 390, height: 844 };
 
 const FLAG = `mutation ($reportId: String!) { flagReport(reportId: $reportId, reason: INACCURATE) { status message } }`;
 const STATS = `query ($code: String!) { denialStats(code: $code) { reports } }`;
-
-/** `node dist/apps/worker/main.js admin:create ...` with the password on stdin, as an operator's script runs it. */
-function createAdmin(): Promise<{ code: number | null; output: string }> {
-  const databaseUrl = process.env['E2E_DATABASE_URL'];
-  if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run through tests/e2e/jest.config.ts (its globalSetup creates the database).');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/apps/worker/main.js', 'admin:create', '--email', ADMIN.email, '--name', ADMIN.name], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: process.env['E2E_REDIS_PREFIX'], NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-    child.stdin.end(`${ADMIN.password}\n`);
-  });
-}
 
 /** One published report from a distinct anonymous submitter. */
 const reportAs = (biller: number, narrative: string | null): Promise<string> =>
@@ -92,7 +70,7 @@ describe('the staff area: sign-in, invitations and moderation', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const created = await createAdmin();
+    const created = await createAdmin(ADMIN);
     expect(created.output).toContain(`Created admin ${ADMIN.email}`);
     expect(created.code).toBe(0);
 

@@ -124,7 +124,8 @@ export function AuditLogPage() {
               Refreshing…
             </p>
           )}
-          <div className="table-scroll">
+          {/* Focusable, so a keyboard user can scroll a wide table sideways. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit log entries">
             <table className="staff-table" data-testid="audit-table">
               <caption className="visually-hidden">Audit log entries, newest first</caption>
               <thead>

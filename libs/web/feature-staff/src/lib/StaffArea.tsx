@@ -8,9 +8,11 @@ import { AuditLogPage } from './AuditLogPage';
 import { BlocksPage } from './BlocksPage';
 import { MyAccountPage } from './MyAccountPage';
 import { QueuePage } from './QueuePage';
+import { ReferenceDataPage } from './ReferenceDataPage';
 import { ReportDetailPage } from './ReportDetailPage';
 import { SignInForm } from './SignInForm';
 import { StaffContext, useStaff } from './staff-context';
+import { StaffFreshnessBanner } from './StaffFreshnessBanner';
 import { problemWords, staffProblem } from './staff-error';
 import { TeamPage } from './TeamPage';
 import { TipsPage } from './TipsPage';
@@ -56,6 +58,7 @@ function SignedIn() {
           <Route path="tips" element={<TipsPage />} />
           <Route path="team" element={<AdminOnly page="Team">{<TeamPage />}</AdminOnly>} />
           <Route path="audit" element={<AdminOnly page="The audit log">{<AuditLogPage />}</AdminOnly>} />
+          <Route path="reference-data" element={<AdminOnly page="Reference data">{<ReferenceDataPage />}</AdminOnly>} />
           <Route path="account" element={<MyAccountPage />} />
           <Route
             path="*"
@@ -114,6 +117,7 @@ function StaffShell({ me, children }: { me: StaffAccountFieldsFragment; children
         </button>
       </header>
       {problem && <ErrorPanel title="You are still signed in">{problem}</ErrorPanel>}
+      <StaffFreshnessBanner />
       <nav className="staff-tabs" aria-label="Staff area">
         {/* A report opened from the queue is still "in" the queue. */}
         <NavLink to="/staff" end className={({ isActive }) => tabClass({ isActive: isActive || pathname.startsWith('/staff/reports/') })}>
@@ -133,6 +137,11 @@ function StaffShell({ me, children }: { me: StaffAccountFieldsFragment; children
         {me.role === 'ADMIN' && (
           <NavLink to="/staff/audit" className={tabClass}>
             Audit log
+          </NavLink>
+        )}
+        {me.role === 'ADMIN' && (
+          <NavLink to="/staff/reference-data" className={tabClass}>
+            Reference data
           </NavLink>
         )}
         <NavLink to="/staff/account" className={tabClass}>

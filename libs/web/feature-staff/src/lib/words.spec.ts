@@ -45,6 +45,8 @@ describe('staff words', () => {
   it('puts the details of an audit entry in short words', () => {
     expect(detailWords('{"email":"mo@example.org","role":"MODERATOR"}')).toBe('email: mo@example.org; role: MODERATOR');
     expect(detailWords('{"status":"PUBLISHED","beforeSha256":"0123456789abcdef0123","removedCharacters":12}')).toBe('status: PUBLISHED; before SHA-256: 0123456789ab…; removed characters: 12');
+    const sha = 'f1fc2bae96427d12f589c040d4a5ed7ebae523d5349e877f1d89ad9d2abdbace';
+    expect(detailWords(JSON.stringify({ files: `ccipra-v322r0-f1.TXT (11956 bytes, sha256 ${sha})` }))).toBe('files: ccipra-v322r0-f1.TXT (11956 bytes, sha256 f1fc2bae9642…)');
     expect(detailWords('{"blockedUntil":"2026-12-31T10:05:00.000Z","expiresAt":null}')).toBe('blocked until: 31 Dec 2026, 10:05');
     expect(detailWords('{}')).toBe('');
     expect(detailWords('not json')).toBe('not json');

@@ -1,4 +1,4 @@
-import type { AuditAction, ModeratedReportStatus, ModerationQueueReason, StaffRole, TipTopic } from '@denialmap/web/data-access';
+import type { AuditAction, ModeratedReportStatus, ModerationQueueReason, ReferenceReleaseStatus, StaffRole, TipTopic } from '@denialmap/web/data-access';
 
 /** The staff area's vocabulary in words; the API's values stay the keys. */
 export const QUEUE_REASONS: Record<ModerationQueueReason, string> = {
@@ -58,6 +58,36 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   REFERENCE_RELEASE_DISCARDED: 'Staged edition discarded',
   REFERENCE_RELEASE_ROLLED_BACK: 'Reference edition rolled back',
 };
+
+/** Where a reference edition stands, for a status chip. */
+export const RELEASE_STATUSES: Record<ReferenceReleaseStatus, string> = {
+  STAGED: 'Staged, not live',
+  ACTIVE: 'Live',
+  PREVIOUS: 'Previous (roll-back target)',
+  RETIRED: 'Retired',
+  DISCARDED: 'Discarded',
+};
+
+const DATASETS: Record<string, string> = {
+  NCCI_PTP: 'NCCI procedure-to-procedure edits',
+  NCCI_MUE: 'NCCI medically unlikely edits',
+  NCCI_AOC: 'NCCI add-on code edits',
+  X12_CARC: 'Claim adjustment reason codes',
+  X12_RARC: 'Remittance advice remark codes',
+  X12_GROUP: 'Claim adjustment group codes',
+  MODIFIERS: 'Modifiers',
+  HCPCS_L2: 'HCPCS Level II codes',
+  ICD10CM: 'ICD-10-CM diagnosis codes',
+  ZIP5: 'ZIP code to locality',
+  OPPS_CAP: 'OPPS imaging payment caps',
+};
+
+/** A reference dataset's name for people ("GPCI_2026" -> "GPCI, 2026"). */
+export function datasetName(dataset: string): string {
+  const year = /^(GPCI|LOCALITY_COUNTIES|ANESTHESIA_CF)_(\d{4})$/.exec(dataset);
+  if (year) return `${{ GPCI: 'GPCI', LOCALITY_COUNTIES: 'Locality counties', ANESTHESIA_CF: 'Anesthesia conversion factors' }[year[1]]}, ${year[2]}`;
+  return DATASETS[dataset] ?? dataset;
+}
 
 /** What a billing tip is about, in the order the topic list offers them (the usual first, "something else" last). */
 export const TIP_TOPICS: Record<TipTopic, string> = {
@@ -175,6 +205,8 @@ export function detailWords(details: string): string {
       const name = `${key.replace(/Sha256$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${hash ? ' SHA-256' : ''}`;
       let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
       if (hash && text.length > 12) text = `${text.slice(0, 12)}…`;
+      // Hashes inside a value (an upload's files) are cut the same way: 12 characters tell files apart.
+      else if (/[0-9a-f]{64}/.test(text)) text = text.replace(/([0-9a-f]{12})[0-9a-f]{52}/g, '$1…');
       else if (ISO_INSTANT.test(text)) text = when(text);
       return `${name}: ${text}`;
     })

@@ -162,6 +162,19 @@ describe('price and checkClaim over HTTP on the shipped CMS data', () => {
       expect(claim['findings']).toContainEqual(expect.objectContaining({ kind: 'ADD_ON_WITHOUT_PRIMARY', lines: [3], carc: '107', fix: expect.stringContaining('64483') }));
     });
 
+    it('checks NCCI edits on a code paid under another fee schedule (0001U, a lab code), with no amount for it', async () => {
+      const claim = await check({ dateOfService: '2025-06-01', lines: [{ code: '0001U' }, { code: '0029U' }] });
+      expect(claim['lines']).toEqual([
+        expect.objectContaining({ code: '0001U', pricing: 'NOT_PAYABLE', amount: null }),
+        expect.objectContaining({ code: '0029U', pricing: 'DENIED', amount: null }),
+      ]);
+      expect(claim['findings']).toContainEqual(expect.objectContaining({ kind: 'PTP_EDIT', lines: [1, 2] }));
+      expect(claim['notes']).toContainEqual(expect.stringMatching(/^0001U is not on the physician fee schedule \(RVU25D\).*clinical laboratory fee schedule.*NCCI edits are still checked\.$/));
+      // A code nobody publishes is still a mistake, named at its line.
+      const typo = await badInput(CHECK, { dateOfService: '2025-06-01', lines: [{ code: '0001U' }, { code: '7039X' }] });
+      expect(typo?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[1].code' });
+    });
+
     it('prices 20 lines in one call', async () => {
       const lines = Array.from({ length: 20 }, (_, i) => ({ code: ['99213', '70390', '97110', '20610', '74177'][i % 5], modifiers: i >= 5 ? ['76'] : [] }));
       const claim = await check({ dateOfService: '2025-06-01', lines });

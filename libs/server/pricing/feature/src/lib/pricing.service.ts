@@ -171,11 +171,16 @@ export class PricingService {
     const lines: PricingLine[] = rawLines.map((raw, i) => this.validLine(raw, i, field, known));
     const codes = [...new Set(lines.map((l) => l.code))];
     const rowsByCode = await this.rowsFor(ctx.release, codes);
-    lines.forEach((l, i) => {
-      if (!rowsByCode.get(l.code)?.length) {
-        throw new InvalidInputError(field('code', i), `${l.code} is not in the Medicare Physician Fee Schedule release ${ctx.release.id} (${ctx.release.sourceFile}).`);
+    for (const [i, l] of lines.entries()) {
+      if (rowsByCode.get(l.code)?.length) continue;
+      // A claim may carry codes Medicare pays under another fee schedule (e.g. 0001U, a lab code):
+      // they get no amount here, but NCCI edits still apply to them. A code nobody knows is a typo.
+      if (mode === 'claim' && (await this.knownOutsideSchedule(ctx, l.code))) {
+        notes(ctx, `${l.code} is not on the physician fee schedule (${ctx.release.id}): Medicare pays it under another fee schedule (lab codes under the clinical laboratory fee schedule), so it has no amount here; its NCCI edits are still checked.`);
+        continue;
       }
-    });
+      throw new InvalidInputError(field('code', i), `${l.code} is not in the Medicare Physician Fee Schedule release ${ctx.release.id} (${ctx.release.sourceFile}).`);
+    }
     const bases = [...new Set([...rowsByCode.values()].flat().map((r) => r.endoscopicBase).filter((b): b is string => !!b && !rowsByCode.has(b)))];
     for (const [code, rows] of await this.rowsFor(ctx.release, bases)) rowsByCode.set(code, rows);
 
@@ -378,6 +383,12 @@ export class PricingService {
       const cap = byKey.get(`${code}|${modifier}`);
       return cap ? { facility: cap.facilityPrice, nonFacility: cap.nonFacilityPrice, source: `${file} (${modifier ? `${modifier} row, ` : ''}${l.mac}-${l.localityNumber})` } : null;
     };
+  }
+
+  /** A real code outside the physician fee schedule: NCCI has a unit limit for it, or it is a HCPCS Level II code. */
+  private async knownOutsideSchedule(ctx: Context, code: string): Promise<boolean> {
+    const mue = await this.mues.get(`${ctx.datasetKey}:${code}`, () => this.ncci.mue(code));
+    return mue !== null || (await this.codeSets.hcpcsLongDescription(code)) !== null;
   }
 
   private async editData(ctx: Context, codes: string[], mode: 'price' | 'claim'): Promise<ClaimEditData> {

@@ -46,7 +46,12 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
   /** An upload of `files` through the repository (as the HTTP endpoint does), submitted and staged. */
   async function upload(files: { name: string; bytes: Buffer }[]) {
     const id = await uploads.create(actor.id);
-    for (const f of files) await uploads.addFile(id, actor.id, f.name, [f.bytes], 64 << 20);
+    for (const f of files) {
+      const body = (async function* () {
+        yield f.bytes;
+      })();
+      await uploads.addFile(id, actor.id, f.name, body, 64 << 20);
+    }
     await uploads.submit(id, actor);
     const staged = await staging.run(id, actor);
     return { id, staged, upload: await uploads.get(id) };

@@ -14,11 +14,14 @@ import { ReferenceAnswers } from './reference-answers';
 import { ReferenceUploadController } from './uploads/reference-upload.controller';
 import { ReferenceUploadsResolver } from './uploads/reference-uploads.resolver';
 import { ReferenceUploadsService } from './uploads/reference-uploads.service';
+import { DataFreshnessReadiness } from './freshness/data-freshness.readiness';
+import { DataFreshnessResolver } from './freshness/data-freshness.resolver';
+import { DataFreshnessService } from './freshness/data-freshness.service';
 
 /** The api side: code lookups, first-run loading, readiness. Registers the job handler for inline mode. */
 @Module({
   imports: [ReferenceDataAccessModule],
-  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler, ReferenceAnswers, ReferenceUploadsService, ReferenceUploadsResolver],
+  providers: [CodeService, CodeResolver, LocalityService, LocalityResolver, CodeSetsService, CodeSetsResolver, NcciService, NcciResolver, ReferenceDataBootstrap, ReferenceDataJobHandler, ReferenceAnswers, ReferenceUploadsService, ReferenceUploadsResolver, DataFreshnessService, DataFreshnessResolver, DataFreshnessReadiness],
   controllers: [ReferenceUploadController],
 })
 export class ReferenceDataModule {}
