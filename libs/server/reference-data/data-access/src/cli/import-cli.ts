@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { InvalidInputError } from '@denialmap/shared/errors';
 import { ImportOutcome } from '../lib/import-outcome';
 import { detectReferenceFile } from '../lib/detect-file';
 import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
@@ -69,8 +70,21 @@ export async function runImportCli(args: string[]): Promise<number> {
       return 0;
     }
     let failed = 0;
+    const refused = (error: unknown) => {
+      if (process.stdout.isTTY) process.stdout.write('\n');
+      if (!(error instanceof CmsFormatError || error instanceof InvalidInputError)) throw error;
+      console.error(`refused ${error.message} (nothing from ${error instanceof CmsFormatError ? 'this file' : 'these files'} was stored)`);
+      failed++;
+    };
+    // CMS's PTP parts (f1-f4) are one edition: they load together, after the other files.
+    const ptpParts: string[] = [];
     for (const { path: file, fromFolder } of files) {
-      if (fromFolder && (await detectReferenceFile(file)) === null) {
+      const detected = await detectReferenceFile(file);
+      if (detected?.kind === 'ncci-ptp' && detected.format === 'cms') {
+        ptpParts.push(file);
+        continue;
+      }
+      if (fromFolder && detected === null) {
         console.log(`skipped ${file}: not a reference file (layouts and notes in a folder are left alone)`);
         continue;
       }
@@ -79,10 +93,17 @@ export async function runImportCli(args: string[]): Promise<number> {
         if (process.stdout.isTTY) process.stdout.write('\n');
         console.log(describe(outcome));
       } catch (error) {
+        refused(error);
+      }
+    }
+    if (ptpParts.length > 0) {
+      try {
+        const { outcome, warnings } = await imports.importPtpParts(ptpParts, progressPrinter('NCCI PTP parts'));
         if (process.stdout.isTTY) process.stdout.write('\n');
-        if (!(error instanceof CmsFormatError)) throw error;
-        console.error(`refused ${error.message} (nothing from this file was stored)`);
-        failed++;
+        console.log(describe(outcome));
+        for (const warning of warnings) console.warn(`warning: ${warning}`);
+      } catch (error) {
+        refused(error);
       }
     }
     return failed === 0 ? 0 : 1;

@@ -281,10 +281,14 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 export class DatasetImporter {
   constructor(private readonly postgres: PostgresPool) {}
 
-  async import(spec: DatasetSpec, path: string, edition: DatasetEdition, onProgress?: ImportProgress, format: SourceFormat = 'shipped'): Promise<ImportOutcome> {
+  /** `paths`: one file, or the parts of one edition in order (CMS's four NCCI PTP parts). */
+  async import(spec: DatasetSpec, paths: string | readonly string[], edition: DatasetEdition, onProgress?: ImportProgress, format: SourceFormat = 'shipped'): Promise<ImportOutcome> {
     const started = Date.now();
-    const file = basename(path);
-    const sha256 = await sha256OfFile(path);
+    const parts = typeof paths === 'string' ? [paths] : paths;
+    const path = parts[0];
+    if (parts.length > 1 && spec.yearPartition) throw new InvalidInputError('files', `${spec.dataset} is one file per year.`);
+    const file = parts.map((p) => basename(p)).join(' + ');
+    const sha256 = await editionSha256(parts);
     const dataset = spec.yearPartition ? `${spec.dataset}_${edition.year}` : spec.dataset;
     const formatted = withFormat(spec, format);
     return this.inTransaction(async (client) => {
@@ -302,7 +306,7 @@ export class DatasetImporter {
       } else {
         // This load replaces the staging table, so an edition staged there for review is dropped.
         await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
-        rows = await this.loadStaging(client, formatted, [path], edition, onProgress);
+        rows = await this.loadStaging(client, formatted, parts, edition, onProgress);
         await moveStagedIntoPlace(client, spec.table);
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
         await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
@@ -334,8 +338,7 @@ export class DatasetImporter {
     }
     const started = Date.now();
     const files = paths.map((p) => basename(p));
-    const hashes = await Promise.all(paths.map((p) => sha256OfFile(p)));
-    const sha256 = hashes.length === 1 ? hashes[0] : createHash('sha256').update(hashes.join('\n')).digest('hex');
+    const sha256 = await editionSha256(paths);
     return this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
       await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [spec.dataset]);
@@ -351,9 +354,7 @@ export class DatasetImporter {
            imported_at = now(), activated_at = NULL, upload_id = EXCLUDED.upload_id, preview = EXCLUDED.preview`,
         [id, spec.dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, files.join(' + '), sha256, rows, options.uploadId ?? null, JSON.stringify(preview)],
       );
-      for (const [i, file] of files.entries()) {
-        await this.logImport(client, spec, file, hashes[i], id, rows, started);
-      }
+      await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
       return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
     });
   }
@@ -480,6 +481,12 @@ export interface StagedRelease {
   files: string[];
   durationMs: number;
   preview: ReleasePreview;
+}
+
+/** Of the file, or (an edition in parts) of the parts' hashes in order: the same parts again are a no-op. */
+async function editionSha256(paths: readonly string[]): Promise<string> {
+  const hashes = await Promise.all(paths.map((p) => sha256OfFile(p)));
+  return hashes.length === 1 ? hashes[0] : createHash('sha256').update(hashes.join('\n')).digest('hex');
 }
 
 /** The spec as it reads a file in `format`. */

@@ -5,6 +5,7 @@ import { DATASETS, DatasetEdition, DatasetImporter, DatasetKind, SourceFormat } 
 import { detectReferenceFile } from './detect-file';
 import { ImportOutcome, ImportProgress } from './import-outcome';
 import { PprrvuImporter } from './pprrvu-importer';
+import { ptpPartsEdition } from './ptp-parts';
 
 /** One entry point for every reference file: recognise it by content, then run its importer. */
 @Injectable()
@@ -13,6 +14,23 @@ export class ReferenceImports {
     private readonly pprrvu: PprrvuImporter,
     private readonly datasets: DatasetImporter,
   ) {}
+
+  /**
+   * CMS's NCCI PTP parts (ccipra-v###r#-f1..f4.TXT) as one edition: loading them one by one would
+   * leave only the last part live. Returns the outcome and what is missing, if anything.
+   */
+  async importPtpParts(paths: readonly string[], onProgress?: ImportProgress): Promise<{ outcome: ImportOutcome; warnings: string[] }> {
+    const edition = ptpPartsEdition(paths.map((path) => ({ path, name: basename(path) })));
+    const spec = DATASETS['ncci-ptp'];
+    const outcome = await this.datasets.import(
+      spec,
+      edition.files.map((f) => f.path),
+      editionFromName('ncci-ptp', spec.dataset, edition.files[0].name, 'cms'),
+      onProgress,
+      'cms',
+    );
+    return { outcome, warnings: edition.warnings };
+  }
 
   /** `edition` overrides what the file name says (the shipped manifest knows each file's vintage). */
   async importFile(path: string, onProgress?: ImportProgress, edition?: DatasetEdition): Promise<ImportOutcome> {

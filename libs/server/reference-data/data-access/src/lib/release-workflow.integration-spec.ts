@@ -156,6 +156,23 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect(await ncci.mue('0002M')).toMatchObject({ maxUnits: 2 });
   });
 
+  it('loads CMS’s PTP parts given to the CLI as one edition (loading them one by one would leave only the last)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dm-parts-'));
+    const f1 = join(dir, 'ccipra-v323r0-f1.TXT');
+    const f2 = join(dir, 'ccipra-v323r0-f2.TXT');
+    await writeFile(f1, PTP_SAMPLE);
+    // Part 2 continues the sort by column 1: the preamble, then rows of its own codes.
+    const text = PTP_SAMPLE.toString('latin1');
+    const preamble = text.split('\r\n').slice(0, 6).join('\r\n');
+    await writeFile(f2, `${preamble}\r\n70390\t76000\t\t20020101\t*\t1\tStandards of medical/surgical practice\r\n70390\t77001\t\t20070101\t*\t1\tStandards of medical/surgical practice\r\n`, 'latin1');
+    const { outcome, warnings } = await imports.importPtpParts([f2, f1]);
+    expect(outcome).toMatchObject({ status: 'imported', releaseId: 'NCCI_PTP-2026Q4', rows: 156, file: 'ccipra-v323r0-f1.TXT + ccipra-v323r0-f2.TXT' });
+    expect(warnings[0]).toMatch(/^Only parts f1, f2 of the four/);
+    expect(await inForce('70390', '2026-11-02')).toEqual(['76000', '77001']);
+    expect(await inForce('0001U', '2026-11-02')).toContain('0417U');
+    expect((await imports.importPtpParts([f1, f2])).outcome).toMatchObject({ status: 'unchanged', releaseId: 'NCCI_PTP-2026Q4' });
+  });
+
   const broken: [string, { name: string; bytes: Buffer }[], RegExp][] = [
     ['a truncated PTP file', [{ name: 'ccipra-v322r0-f1.TXT', bytes: PTP_SAMPLE.subarray(0, PTP_SAMPLE.indexOf('\t20220101', 2000) + 5) }], /ccipra-v322r0-f1\.TXT:\d+/],
     ['a PTP file with commas for tabs', [{ name: 'ccipra-v322r0-f1.TXT', bytes: Buffer.from(PTP_SAMPLE.toString('latin1').replace(/\t/g, ','), 'latin1') }], /./],

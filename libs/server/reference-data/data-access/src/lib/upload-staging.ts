@@ -3,10 +3,11 @@ import { open, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import StreamZip from 'node-stream-zip';
-import { CmsFormatError, ncciVersionFromName } from '@denialmap/shared/cms-formats';
+import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { DomainError, InvalidInputError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetKind, DatasetImporter, StagedRelease } from './dataset-importer';
 import { DetectedFile, detectReferenceFile } from './detect-file';
+import { ptpPartsEdition } from './ptp-parts';
 import { editionFromName } from './reference-imports';
 import { ReferenceReleases } from './reference-releases';
 import { ReferenceUploadRepository } from './reference-upload.repository';
@@ -146,16 +147,7 @@ function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
   }
   for (const group of groups.values()) {
     if (group.kind === 'ncci-ptp' && group.format === 'cms') {
-      group.files.sort((a, b) => (ncciVersionFromName(a.name)?.part ?? 0) - (ncciVersionFromName(b.name)?.part ?? 0));
-      const versions = new Set(group.files.map((f) => { const v = ncciVersionFromName(f.name); return v ? `${v.version}r${v.revision}` : '?'; }));
-      if (versions.size > 1) throw new InvalidInputError('files', `The PTP parts are from different versions (${[...versions].join(', ')}); upload the parts of one version together.`);
-      const parts = group.files.map((f) => ncciVersionFromName(f.name)?.part).filter((p): p is number => p !== undefined && p !== null);
-      const missing = [1, 2, 3, 4].filter((p) => !parts.includes(p));
-      if (missing.length > 0) {
-        group.warnings.push(
-          `Only part${parts.length === 1 ? '' : 's'} ${parts.map((p) => `f${p}`).join(', ') || '(none named)'} of the four CMS publishes (f1–f4) ${parts.length === 1 ? 'is' : 'are'} in this upload: activating makes ${parts.length === 1 ? 'its' : 'their'} rows the whole PTP table, so edits for codes in ${missing.map((p) => `f${p}`).join(', ')} would be gone until a complete edition is activated. Upload all four parts together.`,
-        );
-      }
+      Object.assign(group, ptpPartsEdition(group.files));
     } else if (group.files.length > 1) {
       throw new InvalidInputError('files', `${group.files.map((f) => f.name).join(' and ')} are both ${DATASETS[group.kind].dataset} editions; upload one at a time.`);
     }
