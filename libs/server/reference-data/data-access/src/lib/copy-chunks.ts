@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { CopyWriter } from './copy-writer';
 import { openFileBytes } from './line-source';
@@ -13,8 +14,15 @@ export interface ChunkTransform {
  * as bytes: no string is made of the file except where the transform decides to. Inflating runs
  * on libuv's thread pool, so it overlaps the transform. A transform that throws aborts the COPY.
  */
-export async function copyChunks(client: PoolClient, copySql: string, path: string, transform: ChunkTransform, onBatch?: (fractionRead: number) => void): Promise<void> {
-  const source = openFileBytes(path);
+export async function copyChunks(
+  client: PoolClient,
+  copySql: string,
+  path: string,
+  transform: ChunkTransform,
+  onBatch?: (fractionRead: number) => void,
+  hash?: Hash,
+): Promise<void> {
+  const source = openFileBytes(path, hash);
   const copy = new CopyWriter(client, copySql);
   let last: Buffer;
   try {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, Hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
@@ -288,13 +288,17 @@ export class DatasetImporter {
     const path = parts[0];
     if (parts.length > 1 && spec.yearPartition) throw new InvalidInputError('files', `${spec.dataset} is one file per year.`);
     const file = parts.map((p) => basename(p)).join(' + ');
-    const sha256 = await editionSha256(parts);
     const dataset = spec.yearPartition ? `${spec.dataset}_${edition.year}` : spec.dataset;
     const formatted = withFormat(spec, format);
+    // The PTP table's files (60-200 MB) are hashed while they load rather than in a pass of their
+    // own, unless the live edition came from files of these names: then they may be the same bytes.
+    const hashWhileLoading = !!spec.ptpPhrases && !(await this.liveEditionFrom(dataset, file));
+    const hashes = hashWhileLoading ? parts.map(() => createHash('sha256')) : null;
+    const known = hashes ? null : await editionSha256(parts);
     return this.inTransaction(async (client) => {
       const current = await client.query<{ id: string; row_count: number }>(
         `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_sha256 = $2`,
-        [dataset, sha256],
+        [dataset, known],
       );
       if (current.rowCount) {
         return { status: 'unchanged', kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
@@ -306,7 +310,7 @@ export class DatasetImporter {
       } else {
         // This load replaces the staging table, so an edition staged there for review is dropped.
         await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
-        rows = await this.loadStaging(client, formatted, parts, edition, onProgress);
+        rows = await this.loadStaging(client, formatted, parts, edition, onProgress, hashes);
         await moveStagedIntoPlace(client, spec.table);
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
         await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
@@ -314,6 +318,7 @@ export class DatasetImporter {
       if (spec.yearPartition) {
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
       }
+      const sha256 = known ?? combinedSha256((hashes as Hash[]).map((h) => h.digest('hex')));
       await client.query(
         `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', now(), now())
@@ -382,7 +387,21 @@ export class DatasetImporter {
   }
 
   /** A fresh `reference_staging.<table>` holding the files' rows, indexed like the live table. */
-  private async loadStaging(client: PoolClient, spec: DatasetSpec & FileFormat, paths: readonly string[], edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
+  /** Whether the live edition of `dataset` was loaded from files named `label`. */
+  private async liveEditionFrom(dataset: string, label: string): Promise<boolean> {
+    const { rowCount } = await this.postgres.pool.query(`SELECT 1 FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_file = $2`, [dataset, label]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** `hashes` (PTP only): one per file, fed the file's bytes as they load. */
+  private async loadStaging(
+    client: PoolClient,
+    spec: DatasetSpec & FileFormat,
+    paths: readonly string[],
+    edition: DatasetEdition,
+    onProgress?: ImportProgress,
+    hashes?: Hash[] | null,
+  ): Promise<number> {
     await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
     await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
     await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
@@ -393,7 +412,7 @@ export class DatasetImporter {
       const done = rows;
       const progress: ImportProgress | undefined = onProgress && ((n, fraction) => onProgress(done + n, (i + fraction) / paths.length));
       rows += spec.ptpPhrases
-        ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, progress, spec.ptpLayout)
+        ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, progress, spec.ptpLayout, hashes?.[i])
         : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, progress, undefined, spec.rawCsv, spec.encoding);
     }
     // Index builds sort in memory; planner statistics from a 6,000-row sample are plenty for the
@@ -485,7 +504,10 @@ export interface StagedRelease {
 
 /** Of the file, or (an edition in parts) of the parts' hashes in order: the same parts again are a no-op. */
 async function editionSha256(paths: readonly string[]): Promise<string> {
-  const hashes = await Promise.all(paths.map((p) => sha256OfFile(p)));
+  return combinedSha256(await Promise.all(paths.map((p) => sha256OfFile(p))));
+}
+
+function combinedSha256(hashes: readonly string[]): string {
   return hashes.length === 1 ? hashes[0] : createHash('sha256').update(hashes.join('\n')).digest('hex');
 }
 

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Hash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 export interface LineSource {
@@ -32,11 +33,24 @@ export function readLines(path: string, encoding: BufferEncoding = 'utf8'): Line
   return { batches: batches(), fraction };
 }
 
-/** A file's bytes in large chunks, inflated when it ends in .gz, and how much of it has been read. */
-export function openFileBytes(path: string): { input: Readable; fraction(): number } {
+/**
+ * A file's bytes in large chunks, inflated when it ends in .gz, and how much of it has been read.
+ * `hash` sees the file's own bytes (before inflating) as they are read, so hashing costs no pass of its own.
+ */
+export function openFileBytes(path: string, hash?: Hash): { input: Readable; fraction(): number } {
   const size = statSync(path).size || 1;
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  const input = path.endsWith('.gz') ? stream.pipe(createGunzip({ chunkSize: INFLATE_CHUNK })) : stream;
+  const raw: Readable = hash
+    ? stream.pipe(
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            done(null, chunk);
+          },
+        }),
+      )
+    : stream;
+  const input = path.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: INFLATE_CHUNK })) : raw;
   return { input, fraction: () => Math.min(stream.bytesRead / size, 1) };
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { sha256OfFile } from './file-hash';
 import { NcciRepository } from './ncci.repository';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
 import { emptyReferenceTables } from './reference-tables.testing';
@@ -47,6 +48,12 @@ describe('NCCI imports and queries against PostgreSQL', () => {
   });
 
   afterAll(() => close());
+
+  it('hashes the PTP file while loading it, to the same SHA-256 as the file (what makes a re-import a no-op)', async () => {
+    const { rows } = await pool.query<{ sha: string }>(`SELECT source_sha256 AS sha FROM reference_dataset_release WHERE id = 'NCCI_PTP-2024Q3'`);
+    expect(rows[0].sha).toBe(await sha256OfFile(join(NCCI_DIR, 'ptp_practitioner_2024q3.csv.gz')));
+    expect(await imports.importFile(join(NCCI_DIR, 'ptp_practitioner_2024q3.csv.gz'))).toMatchObject({ status: 'unchanged', releaseId: 'NCCI_PTP-2024Q3' });
+  });
 
   it('loaded each table whole, with its edition and effective dates', async () => {
     const releases = await ncci.activeReleases();

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { NcciPtpScanner, ncciParser, OfficialPtpParser, OfficialPtpScanner } from '@denialmap/shared/cms-formats';
 import { copyChunks } from './copy-chunks';
@@ -22,6 +23,8 @@ export async function copyPtpRows(
   file: string,
   onProgress?: ImportProgress,
   layout: PtpLayout = 'converted',
+  /** Sees the file's bytes as they are read (its SHA-256 without a pass of its own). */
+  hash?: Hash,
 ): Promise<number> {
   const phrases = await PhraseDictionary.load(client, phraseTable, file);
   const parser = layout === 'cms' ? new OfficialPtpParser(file) : ncciParser('ptp', file);
@@ -37,7 +40,7 @@ export async function copyPtpRows(
   const phraseId = (phrase: string, lineNumber: number) => phrases.idFor(phrase, lineNumber);
   const scanner = layout === 'cms' ? new OfficialPtpScanner(slowLine, phraseId) : new NcciPtpScanner(slowLine, phraseId);
   const sql = `COPY ${target} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  await copyChunks(client, sql, path, scanner, (fraction) => onProgress?.(parser.rowCount + scanner.plainRowCount, fraction));
+  await copyChunks(client, sql, path, scanner, (fraction) => onProgress?.(parser.rowCount + scanner.plainRowCount, fraction), hash);
   parser.addCheckedRows(scanner.plainRowCount);
   parser.finish(scanner.lines);
   await phrases.saveNew(client);
