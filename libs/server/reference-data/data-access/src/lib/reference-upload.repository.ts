@@ -52,7 +52,13 @@ export class ReferenceUploadRepository {
     private readonly prisma: PrismaService,
   ) {}
 
+  /** Starts an upload; first forgets abandoned ones (never submitted for a day) and the kept bytes of failures a week old. */
   async create(createdBy: string): Promise<string> {
+    await this.postgres.pool.query(`DELETE FROM reference_upload WHERE status = 'UPLOADING' AND created_at < now() - interval '1 day'`);
+    await this.postgres.pool.query(
+      `DELETE FROM reference_upload_chunk WHERE file_id IN (
+         SELECT f.id FROM reference_upload_file f JOIN reference_upload u ON u.id = f.upload_id WHERE u.status = 'FAILED' AND u.finished_at < now() - interval '7 days')`,
+    );
     const { rows } = await this.postgres.pool.query<{ id: string }>(`INSERT INTO reference_upload (id, created_by) VALUES (gen_random_uuid(), $1) RETURNING id`, [createdBy]);
     return rows[0].id;
   }

@@ -173,6 +173,20 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect((await imports.importPtpParts([f1, f2])).outcome).toMatchObject({ status: 'unchanged', releaseId: 'NCCI_PTP-2026Q4' });
   });
 
+  it('forgets uploads abandoned before they were submitted (a day on), with their bytes', async () => {
+    const abandoned = await uploads.create(actor.id);
+    const body = (async function* () {
+      yield PTP_SAMPLE;
+    })();
+    await uploads.addFile(abandoned, actor.id, 'ccipra-v322r0-f1.TXT', body, 64 << 20);
+    await pool.query(`UPDATE reference_upload SET created_at = now() - interval '25 hours' WHERE id = $1`, [abandoned]);
+    const fresh = await uploads.create(actor.id);
+    expect(await uploads.get(abandoned)).toBeNull();
+    expect(await uploads.get(fresh)).toMatchObject({ status: 'UPLOADING', files: [] });
+    const orphans = await pool.query(`SELECT count(*)::int AS n FROM reference_upload_chunk c LEFT JOIN reference_upload_file f ON f.id = c.file_id WHERE f.id IS NULL`);
+    expect(orphans.rows[0].n).toBe(0);
+  });
+
   const broken: [string, { name: string; bytes: Buffer }[], RegExp][] = [
     ['a truncated PTP file', [{ name: 'ccipra-v322r0-f1.TXT', bytes: PTP_SAMPLE.subarray(0, PTP_SAMPLE.indexOf('\t20220101', 2000) + 5) }], /ccipra-v322r0-f1\.TXT:\d+/],
     ['a PTP file with commas for tabs', [{ name: 'ccipra-v322r0-f1.TXT', bytes: Buffer.from(PTP_SAMPLE.toString('latin1').replace(/\t/g, ','), 'latin1') }], /./],
