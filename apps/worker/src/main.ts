@@ -3,7 +3,9 @@ import 'reflect-metadata';
 /**
  * The worker process, and two commands for operators: `node dist/apps/worker/main.js import [files...]`,
  * the reference data importer (npm start runs it on a first run; npm run data:import is the same CLI
- * from source), and `... admin:create --email ...`, the first admin (npm run admin:create).
+ * from source); `stage`, `releases`, `activate`, `discard` and `rollback`, the staff area's
+ * reference-data workflow from the shell (npm run data:stage etc.); and `... admin:create --email ...`,
+ * the first admin (npm run admin:create).
  * Heavy modules (Nest, BullMQ, Prisma) load only when needed: an import of shipped data that is
  * already loaded answers from one query, in a fraction of the time the framework takes to start.
  */
@@ -12,6 +14,12 @@ async function main(): Promise<void> {
     if (process.argv.length === 3 && (await reportIfShippedDataLoaded())) return;
     const { runImport } = await import('./run-import');
     process.exitCode = await runImport(process.argv.slice(3));
+    return;
+  }
+  const release = /^(stage|releases|activate|discard|rollback)$/.exec(process.argv[2] ?? '');
+  if (release) {
+    const { runRelease } = await import('./run-import');
+    process.exitCode = await runRelease(release[1], process.argv.slice(3));
     return;
   }
   if (process.argv[2] === 'admin:create') {

@@ -20,3 +20,4 @@ export * from './lib/reference-upload.repository';
 export * from './lib/upload-staging';
 export * from './lib/release-preview';
 export * from './lib/detect-file';
+export * from './cli/release-cli';

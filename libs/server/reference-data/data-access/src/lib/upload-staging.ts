@@ -44,29 +44,14 @@ export class UploadStaging {
   async run(uploadId: string, actor: UploadActor): Promise<StagedRelease[]> {
     await this.uploads.markRunning(uploadId);
     const directory = await mkdtemp(join(tmpdir(), 'denialmap-upload-'));
-    const staged: StagedRelease[] = [];
+    let reported = 0;
     try {
-      const files = await this.recognise(await this.uploads.writeFiles(uploadId, directory));
-      const groups = groupIntoEditions(files);
-      let reported = 0;
-      for (const [i, group] of groups.entries()) {
-        const spec = DATASETS[group.kind];
-        const edition = editionFromName(group.kind, spec.dataset, group.files[0].name, group.format);
-        const label = `${spec.dataset} ${group.files.map((f) => f.name).join(' + ')}`;
-        staged.push(
-          await this.importer.stage(spec, group.files.map((f) => f.path), edition, {
-            format: group.format,
-            uploadId,
-            warnings: group.warnings,
-            onProgress: (rows, fraction) => {
-              const now = Date.now();
-              if (now - reported < PROGRESS_EVERY_MS) return;
-              reported = now;
-              void this.uploads.progress(uploadId, (100 * (i + fraction)) / groups.length, rows, `Loading ${label}`).catch(() => undefined);
-            },
-          }),
-        );
-      }
+      const staged = await this.stageFiles(await this.uploads.writeFiles(uploadId, directory), actor, uploadId, (percent, rows, label) => {
+        const now = Date.now();
+        if (now - reported < PROGRESS_EVERY_MS) return;
+        reported = now;
+        void this.uploads.progress(uploadId, percent, rows, `Loading ${label}`).catch(() => undefined);
+      });
       await this.uploads.finish(
         uploadId,
         'STAGED',
@@ -75,9 +60,6 @@ export class UploadStaging {
       );
       return staged;
     } catch (error) {
-      for (const s of staged) {
-        await this.releases.discard(s.releaseId, { ...actor, reason: 'Another file of the same upload was refused.' }).catch(() => undefined);
-      }
       if (error instanceof CmsFormatError) {
         await this.uploads.finish(uploadId, 'FAILED', `Refused ${error.file}: nothing was staged or changed.`, {
           file: error.file,
@@ -96,6 +78,37 @@ export class UploadStaging {
       throw error;
     } finally {
       await rm(directory, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Stages the editions in `paths` (zips opened, PTP parts as one edition), each with its preview;
+   * the staff upload job and `data:import --stage` both come here. If any file is refused, what
+   * was staged from these files is discarded again and the error is thrown.
+   */
+  async stageFiles(paths: string[], actor: UploadActor | { id: null; email: string }, uploadId?: string, onProgress?: (percent: number, rows: number, label: string) => void): Promise<StagedRelease[]> {
+    const staged: StagedRelease[] = [];
+    try {
+      const groups = groupIntoEditions(await this.recognise(paths));
+      for (const [i, group] of groups.entries()) {
+        const spec = DATASETS[group.kind];
+        const edition = editionFromName(group.kind, spec.dataset, group.files[0].name, group.format);
+        const label = `${spec.dataset} ${group.files.map((f) => f.name).join(' + ')}`;
+        staged.push(
+          await this.importer.stage(spec, group.files.map((f) => f.path), edition, {
+            format: group.format,
+            uploadId,
+            warnings: group.warnings,
+            onProgress: onProgress && ((rows, fraction) => onProgress((100 * (i + fraction)) / groups.length, rows, label)),
+          }),
+        );
+      }
+      return staged;
+    } catch (error) {
+      for (const s of staged) {
+        await this.releases.discard(s.releaseId, { ...actor, reason: 'Another file of the same upload was refused.' }).catch(() => undefined);
+      }
+      throw error;
     }
   }
 
