@@ -15,7 +15,7 @@ import { ShippedReferenceData } from '../lib/shipped-reference-data';
 class ImportCliModule {}
 
 /** Files named on the command line, and the files inside folders (marked: those may hold docs). */
-function expand(paths: string[]): { path: string; fromFolder: boolean }[] {
+export function referenceFilePaths(paths: string[]): { path: string; fromFolder: boolean }[] {
   return paths.flatMap((p) => {
     const full = resolve(p);
     return statSync(full).isDirectory()
@@ -64,7 +64,7 @@ export async function runImportCli(args: string[]): Promise<number> {
   try {
     const shipped = app.get(ShippedReferenceData);
     const imports = app.get(ReferenceImports);
-    const files = args.length > 0 ? expand(args) : undefined;
+    const files = args.length > 0 ? referenceFilePaths(args) : undefined;
     if (!files) {
       for (const outcome of await shipped.loadAll()) console.log(describe(outcome));
       return 0;

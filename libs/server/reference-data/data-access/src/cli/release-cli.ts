@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { statSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { DomainError } from '@denialmap/shared/errors';
@@ -9,6 +7,7 @@ import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
 import { ReleasePreview } from '../lib/release-preview';
 import { ReferenceReleases } from '../lib/reference-releases';
 import { UploadStaging } from '../lib/upload-staging';
+import { referenceFilePaths } from './import-cli';
 
 @Module({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] })
 class ReleaseCliModule {}
@@ -39,7 +38,7 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
     const releases = app.get(ReferenceReleases);
     switch (command) {
       case 'stage': {
-        const staged = await app.get(UploadStaging).stageFiles(files(args), CLI);
+        const staged = await app.get(UploadStaging).stageFiles(referenceFilePaths(args).map((f) => f.path), CLI);
         for (const s of staged) console.log(`staged ${s.releaseId}: ${s.rows.toLocaleString('en-US')} rows from ${s.files.join(' + ')}\n${previewWords(s.preview)}`);
         console.log('Activate with: npm run data:activate -- <release id>');
         return 0;
@@ -74,18 +73,6 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
   } finally {
     await app.close();
   }
-}
-
-function files(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    const full = resolve(p);
-    return statSync(full).isDirectory()
-      ? readdirSync(full, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => join(e.parentPath, e.name))
-          .sort()
-      : [full];
-  });
 }
 
 function previewWords(p: ReleasePreview): string {

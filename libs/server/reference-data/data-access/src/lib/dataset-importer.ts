@@ -311,7 +311,7 @@ export class DatasetImporter {
         // This load replaces the staging table, so an edition staged there for review is dropped.
         await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
         rows = await this.loadStaging(client, formatted, parts, edition, onProgress, hashes);
-        await moveStagedIntoPlace(client, spec.table);
+        for (const statement of stagedIntoPlace(spec.table)) await client.query(statement);
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
         await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
       }
@@ -319,14 +319,7 @@ export class DatasetImporter {
         await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
       }
       const sha256 = known ?? combinedSha256((hashes as Hash[]).map((h) => h.digest('hex')));
-      await client.query(
-        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', now(), now())
-         ON CONFLICT (id) DO UPDATE SET dataset = EXCLUDED.dataset, label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
-           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, status = 'ACTIVE',
-           imported_at = now(), activated_at = now(), upload_id = NULL, preview = NULL`,
-        [edition.id, dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, file, sha256, rows],
-      );
+      await recordRelease(client, { id: edition.id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'ACTIVE' });
       await this.logImport(client, spec, file, sha256, edition.id, rows, started);
       return { status: 'imported', kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
     });
@@ -351,14 +344,18 @@ export class DatasetImporter {
       const against = await client.query<{ id: string; label: string }>(`SELECT id, label FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, [spec.dataset]);
       const preview = await previewRelease(client, spec, edition, rows, against.rows[0] ?? null, options.warnings ?? []);
       const id = await freeReleaseId(client, edition.id);
-      await client.query(
-        `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, upload_id, preview)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'STAGED', now(), $9, $10)
-         ON CONFLICT (id) DO UPDATE SET dataset = EXCLUDED.dataset, label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
-           source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, status = 'STAGED',
-           imported_at = now(), activated_at = NULL, upload_id = EXCLUDED.upload_id, preview = EXCLUDED.preview`,
-        [id, spec.dataset, spec.describe(edition), edition.effectiveFrom, edition.effectiveTo, files.join(' + '), sha256, rows, options.uploadId ?? null, JSON.stringify(preview)],
-      );
+      await recordRelease(client, {
+        id,
+        dataset: spec.dataset,
+        label: spec.describe(edition),
+        edition,
+        sourceFile: files.join(' + '),
+        sha256,
+        rows,
+        status: 'STAGED',
+        uploadId: options.uploadId,
+        preview,
+      });
       await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
       return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
     });
@@ -517,11 +514,28 @@ export function withFormat(spec: DatasetSpec, format: SourceFormat): DatasetSpec
   return { ...spec, ...spec.cmsFormat };
 }
 
-/** The live table moves to the archive (replacing what was there) and the staged one into place. */
-export async function moveStagedIntoPlace(client: PoolClient, table: string): Promise<void> {
-  await client.query(`DROP TABLE IF EXISTS reference_archive.${table}`);
-  await client.query(`ALTER TABLE public.${table} SET SCHEMA reference_archive`);
-  await client.query(`ALTER TABLE reference_staging.${table} SET SCHEMA public`);
+/** The statements that move the live table to the archive (replacing what was there) and the staged one into place. */
+export function stagedIntoPlace(table: string): string[] {
+  return [
+    `DROP TABLE IF EXISTS reference_archive.${table}`,
+    `ALTER TABLE public.${table} SET SCHEMA reference_archive`,
+    `ALTER TABLE reference_staging.${table} SET SCHEMA public`,
+  ];
+}
+
+/** An edition's record, new or replacing one of the same id: live at once (an import) or staged with its preview. */
+async function recordRelease(
+  client: PoolClient,
+  r: { id: string; dataset: string; label: string; edition: DatasetEdition; sourceFile: string; sha256: string; rows: number; status: 'ACTIVE' | 'STAGED'; uploadId?: string; preview?: ReleasePreview },
+): Promise<void> {
+  await client.query(
+    `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at, upload_id, preview)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"ReferenceReleaseStatus", now(), CASE WHEN $9::text = 'ACTIVE' THEN now() END, $10, $11)
+     ON CONFLICT (id) DO UPDATE SET dataset = EXCLUDED.dataset, label = EXCLUDED.label, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
+       source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, status = EXCLUDED.status,
+       imported_at = now(), activated_at = EXCLUDED.activated_at, upload_id = EXCLUDED.upload_id, preview = EXCLUDED.preview`,
+    [r.id, r.dataset, r.label, r.edition.effectiveFrom, r.edition.effectiveTo, r.sourceFile, r.sha256, r.rows, r.status, r.uploadId ?? null, r.preview ? JSON.stringify(r.preview) : null],
+  );
 }
 
 /** The edition's id, or with "-2", "-3"... when that id already names a live or roll-back edition. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
-import { DATASETS, DatasetSpec } from './dataset-importer';
+import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
 import { ReleasePreview } from './release-preview';
 
 export type ReleaseStatus = 'STAGED' | 'ACTIVE' | 'PREVIOUS' | 'RETIRED' | 'DISCARDED';
@@ -92,9 +92,7 @@ export class ReferenceReleases {
     return this.locked(id, async (sql, release, spec) => {
       expectStatus(release, 'STAGED', 'activated');
       await expectTable(sql, 'reference_staging', spec.table, release.id);
-      await sql.run(`DROP TABLE IF EXISTS reference_archive.${spec.table}`);
-      await sql.run(`ALTER TABLE public.${spec.table} SET SCHEMA reference_archive`);
-      await sql.run(`ALTER TABLE reference_staging.${spec.table} SET SCHEMA public`);
+      for (const statement of stagedIntoPlace(spec.table)) await sql.run(statement);
       await sql.run(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, release.dataset);
       const replaced = await sql.rows<{ id: string }>(
         `UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' RETURNING id`,
