@@ -1,6 +1,6 @@
 import { CmsFormatError } from './cms-format.error';
 import { splitCsvLine } from './csv-line';
-import { PtpPhraseId, PtpSlowLine } from './ncci-ptp-scanner';
+import { isCodeByte, isCompactDateAt, PtpByteScanner, PtpPhraseId, PtpSlowLine } from './ncci-ptp-scanner';
 import { CsvColumn, isCalendarDate, read } from './simple-csv';
 
 /*
@@ -192,7 +192,6 @@ export class OfficialPtpParser {
 
 const TAB = 9;
 const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
 const SPACE = 32;
 const STAR = 42;
 const COMMA = 44;
@@ -205,19 +204,9 @@ const SHORTEST_PLAIN_ROW = 27;
 /** A plain row's COPY line without its id: codes, two ISO dates, indicator, flag and separators. */
 const LONGEST_PLAIN_OUTPUT = 40;
 
-const isCodeByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-const isDigitByte = (c: number) => c >= 48 && c <= 57;
-
 /** Five code bytes ([0-9A-Z]) at `p`. */
 function isCodeAt(b: Buffer, p: number): boolean {
   return isCodeByte(b[p]) && isCodeByte(b[p + 1]) && isCodeByte(b[p + 2]) && isCodeByte(b[p + 3]) && isCodeByte(b[p + 4]);
-}
-
-/** A real calendar date as 8 digits (YYYYMMDD) at `p`. */
-function isCompactDateAt(b: Buffer, p: number): boolean {
-  for (let k = 0; k < 8; k++) if (!isDigitByte(b[p + k])) return false;
-  const digit = (k: number) => b[p + k] - 48;
-  return isCalendarDate(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(4) * 10 + digit(5), digit(6) * 10 + digit(7));
 }
 
 /**
@@ -231,70 +220,12 @@ function isCompactDateAt(b: Buffer, p: number): boolean {
  * as UTF-8 (the COPY client encoding). Lines end in CRLF or LF. A rationale identical to the
  * previous row's is not looked up again (the file repeats them in runs).
  */
-export class OfficialPtpScanner {
-  private rest: Buffer | null = null;
-  private lineNumber = 0;
-  private plainRows = 0;
-  private out: Buffer = Buffer.alloc(0);
-  private outLength = 0;
-  private previousPhrase: Buffer = Buffer.alloc(0);
-  private previousId: Buffer = Buffer.alloc(0);
-  private readonly idBytes = new Map<number | null, Buffer>();
-
-  constructor(
-    private readonly slowLine: PtpSlowLine,
-    private readonly phraseId: PtpPhraseId,
-  ) {}
-
-  get lines(): number {
-    return this.lineNumber;
+export class OfficialPtpScanner extends PtpByteScanner {
+  constructor(slowLine: PtpSlowLine, phraseId: PtpPhraseId) {
+    super(slowLine, phraseId, PTP_PREAMBLE_LINES, 'latin1');
   }
 
-  /** Data rows written without `slowLine`. */
-  get plainRowCount(): number {
-    return this.plainRows;
-  }
-
-  /** COPY input for every complete line in `chunk` (and the partial line kept from before). */
-  push(chunk: Buffer): Buffer {
-    const input = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.startOutput(input.length + 1024);
-    let start = 0;
-    let newline: number;
-    while ((newline = input.indexOf(NEWLINE, start)) >= 0) {
-      this.writeLine(input, start, newline > start && input[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline);
-      start = newline + 1;
-    }
-    this.rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
-    return this.out.subarray(0, this.outLength);
-  }
-
-  /** The last line, when the file does not end with a newline (for example a lone 0x1A). */
-  end(): Buffer {
-    const rest = this.rest;
-    this.rest = null;
-    if (!rest || rest.length === 0) return Buffer.alloc(0);
-    this.startOutput(rest.length + 1024);
-    this.writeLine(rest, 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length);
-    return this.out.subarray(0, this.outLength);
-  }
-
-  private writeLine(b: Buffer, start: number, end: number): void {
-    const lineNumber = ++this.lineNumber;
-    if (lineNumber > PTP_PREAMBLE_LINES && this.writePlainRow(b, start, end, lineNumber)) {
-      this.plainRows++;
-      return;
-    }
-    const text = this.slowLine(b.toString('latin1', start, end), lineNumber);
-    if (text === null) return;
-    const bytes = Buffer.from(text, 'utf8');
-    this.reserve(bytes.length);
-    bytes.copy(this.out, this.outLength);
-    this.outLength += bytes.length;
-  }
-
-  /** Writes the row's COPY line and returns true if the line is a plain data row; else writes nothing. */
-  private writePlainRow(b: Buffer, start: number, end: number, lineNumber: number): boolean {
+  protected writePlainRow(b: Buffer, start: number, end: number, lineNumber: number): boolean {
     if (end - start < SHORTEST_PLAIN_ROW) return false;
     if (!isCodeAt(b, start) || b[start + 5] !== TAB || !isCodeAt(b, start + 6) || b[start + 11] !== TAB) return false;
     let p = start + 12;
@@ -320,9 +251,9 @@ export class OfficialPtpScanner {
     const id = this.idOfPhrase(b, phraseStart, end, lineNumber);
     if (id === null) return false;
 
-    this.reserve(LONGEST_PLAIN_OUTPUT + id.length);
-    const out = this.out;
-    let at = this.outLength;
+    this.out.reserve(LONGEST_PLAIN_OUTPUT + id.length);
+    const out = this.out.buffer;
+    let at = this.out.length;
     for (let k = 0; k < 5; k++) out[at++] = b[start + k];
     out[at++] = COMMA;
     for (let k = 6; k < 11; k++) out[at++] = b[start + k];
@@ -337,7 +268,7 @@ export class OfficialPtpScanner {
     out[at++] = COMMA;
     out[at++] = before1996 ? LETTER_T : LETTER_F;
     out[at++] = NEWLINE;
-    this.outLength = at;
+    this.out.length = at;
     return true;
   }
 
@@ -346,41 +277,15 @@ export class OfficialPtpScanner {
    * (non-ASCII, control bytes, or spaces at either end, which the parser would trim).
    */
   private idOfPhrase(b: Buffer, start: number, end: number, lineNumber: number): Buffer | null {
-    if (this.isPreviousPhrase(b, start, end)) return this.previousId;
-    if (b[start] === SPACE || b[end - 1] === SPACE) return null;
-    for (let k = start; k < end; k++) {
-      const c = b[k];
-      if (c < SPACE || c > TILDE) return null;
+    const previous = this.isPreviousPhrase(b, start, end);
+    if (!previous) {
+      if (b[start] === SPACE || b[end - 1] === SPACE) return null;
+      for (let k = start; k < end; k++) {
+        const c = b[k];
+        if (c < SPACE || c > TILDE) return null;
+      }
     }
-    const id = this.phraseId(b.toString('latin1', start, end), lineNumber);
-    let bytes = this.idBytes.get(id);
-    if (!bytes) {
-      bytes = Buffer.from(id === null ? '' : String(id), 'latin1');
-      this.idBytes.set(id, bytes);
-    }
-    this.previousPhrase = Buffer.from(b.subarray(start, end));
-    this.previousId = bytes;
-    return bytes;
-  }
-
-  private isPreviousPhrase(b: Buffer, start: number, end: number): boolean {
-    const previous = this.previousPhrase;
-    if (end - start !== previous.length || previous.length === 0) return false;
-    for (let k = 0; k < previous.length; k++) if (b[start + k] !== previous[k]) return false;
-    return true;
-  }
-
-  private startOutput(capacity: number): void {
-    this.out = Buffer.allocUnsafe(capacity);
-    this.outLength = 0;
-  }
-
-  /** Room for n more bytes (a slow line's text, or many short rows with long ids). */
-  private reserve(n: number): void {
-    if (this.outLength + n <= this.out.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.outLength + n));
-    this.out.copy(larger, 0, 0, this.outLength);
-    this.out = larger;
+    return this.phraseBytes(b, start, end, lineNumber, previous);
   }
 }
 

@@ -10,30 +10,37 @@ const QUOTE = 34;
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 
-const isCodeByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-const isDigitByte = (c: number) => c >= 48 && c <= 57;
+export const isCodeByte = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+export const isDigitByte = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A real calendar date as 8 digits (YYYYMMDD) at `p`. */
+export function isCompactDateAt(b: Buffer, p: number): boolean {
+  for (let k = 0; k < 8; k++) if (!isDigitByte(b[p + k])) return false;
+  const digit = (k: number) => b[p + k] - 48;
+  return isCalendarDate(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(4) * 10 + digit(5), digit(6) * 10 + digit(7));
+}
 
 /**
- * The NCCI PTP table (2.5 M lines) straight from its bytes into COPY CSV: each plain data row
- * (`column_1,column_2,YYYYMMDD or blank,0|1|9,rationale` in ASCII without quotes) is checked in
- * place and written out with its rationale replaced by the phrase's id, without making a string
- * of the line. Any other line (the header, a quoted field, non-ASCII text, a mistake) is decoded
- * and handed to `slowLine`, which applies the column-by-column rules and names the problem; so is
- * the first line, which must be the header.
- * A rationale identical to the previous row's is not looked up again (the file repeats them in runs).
+ * What both PTP layouts' scanners share: lines cut from the file's bytes (LF or CRLF, a last line
+ * without one kept for `end`), the first `headerLines` and any line `writePlainRow` declines
+ * handed to `slowLine` (decoded as `slowEncoding`, its text written as UTF-8), and the rationale
+ * phrases' ids, a phrase identical to the previous row's not looked up again (the files repeat
+ * them in runs). A subclass checks and writes a plain data row straight from the bytes.
  */
-export class NcciPtpScanner {
+export abstract class PtpByteScanner {
+  protected out = new OutputBytes(0);
   private rest: Buffer | null = null;
   private lineNumber = 0;
   private plainRows = 0;
-  private repeatedPhrase = false;
   private previousPhrase = Buffer.alloc(0);
   private previousId: Buffer = Buffer.alloc(0);
   private readonly idBytes = new Map<number | null, Buffer>();
 
-  constructor(
+  protected constructor(
     private readonly slowLine: PtpSlowLine,
     private readonly phraseId: PtpPhraseId,
+    private readonly headerLines: number,
+    private readonly slowEncoding: 'utf8' | 'latin1',
   ) {}
 
   get lines(): number {
@@ -48,15 +55,15 @@ export class NcciPtpScanner {
   /** COPY input for every complete line in `chunk` (and the partial line kept from before). */
   push(chunk: Buffer): Buffer {
     const input = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    const out = new GrowingBuffer(input.length + 1024);
+    this.out = new OutputBytes(input.length + 1024);
     let start = 0;
     let newline: number;
     while ((newline = input.indexOf(NEWLINE, start)) >= 0) {
-      this.writeRow(input, start, newline > start && input[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline, out);
+      this.writeLine(input, start, newline > start && input[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline);
       start = newline + 1;
     }
     this.rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
-    return out.bytes();
+    return this.out.bytes();
   }
 
   /** The last line, when the file does not end with a newline. */
@@ -64,69 +71,24 @@ export class NcciPtpScanner {
     const rest = this.rest;
     this.rest = null;
     if (!rest || rest.length === 0) return Buffer.alloc(0);
-    const out = new GrowingBuffer(rest.length + 64);
-    this.writeRow(rest, 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length, out);
-    return out.bytes();
+    this.out = new OutputBytes(rest.length + 1024);
+    this.writeLine(rest, 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length);
+    return this.out.bytes();
   }
 
-  /** One line's COPY bytes with their newline; nothing for a line that holds no row. */
-  private writeRow(input: Buffer, start: number, end: number, out: GrowingBuffer): void {
-    const lineNumber = ++this.lineNumber;
-    const phraseStart = lineNumber === 1 ? -1 : this.plainRowPhraseStart(input, start, end);
-    if (phraseStart < 0) {
-      const text = this.slowLine(input.toString('utf8', start, end), lineNumber);
-      if (text !== null) out.writeBytes(Buffer.from(text, 'utf8'), 0, Buffer.byteLength(text, 'utf8'));
-      return;
-    }
-    const id = this.idOfPhrase(input, phraseStart, end, lineNumber);
-    out.writeBytes(input, start, phraseStart);
-    out.writeBytes(id, 0, id.length);
-    out.writeByte(NEWLINE);
-    this.plainRows++;
-  }
+  /** Writes the row's COPY line to `out` and returns true if the line is a plain data row; else writes nothing. */
+  protected abstract writePlainRow(b: Buffer, start: number, end: number, lineNumber: number): boolean;
 
-  /** Where the rationale starts if the line is a plain data row, else -1. */
-  private plainRowPhraseStart(b: Buffer, start: number, end: number): number {
-    let p = start;
-    if (end - p < 15) return -1;
-    for (let k = 0; k < 11; k++) {
-      const c = b[p + k];
-      if (k === 5 ? c !== COMMA : !isCodeByte(c)) return -1;
-    }
-    if (b[p + 11] !== COMMA) return -1;
-    p += 12;
-    if (b[p] !== COMMA) {
-      for (let k = 0; k < 8; k++) if (!isDigitByte(b[p + k])) return -1;
-      if (b[p + 8] !== COMMA) return -1;
-      const digit = (k: number) => b[p + k] - 48;
-      const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-      if (!isCalendarDate(year, digit(4) * 10 + digit(5), digit(6) * 10 + digit(7))) return -1;
-      p += 9;
-    } else {
-      p += 1;
-    }
-    const indicator = b[p];
-    if ((indicator !== 48 && indicator !== 49 && indicator !== 57) || b[p + 1] !== COMMA) return -1;
-    p += 2;
-    if (p > end) return -1;
-    this.repeatedPhrase = this.samePhraseAsBefore(b, p, end);
-    if (this.repeatedPhrase) return p;
-    for (let k = p; k < end; k++) {
-      const c = b[k];
-      if (c === COMMA || c === QUOTE || c >= 128) return -1;
-    }
-    return p;
-  }
-
-  private samePhraseAsBefore(b: Buffer, start: number, end: number): boolean {
+  protected isPreviousPhrase(b: Buffer, start: number, end: number): boolean {
     const previous = this.previousPhrase;
     if (end - start !== previous.length || previous.length === 0) return false;
     for (let k = 0; k < previous.length; k++) if (b[start + k] !== previous[k]) return false;
     return true;
   }
 
-  private idOfPhrase(b: Buffer, start: number, end: number, lineNumber: number): Buffer {
-    if (this.repeatedPhrase) return this.previousId;
+  /** The id's bytes for the phrase at start..end (`previous`: the caller found it equal to the last one). */
+  protected phraseBytes(b: Buffer, start: number, end: number, lineNumber: number, previous: boolean): Buffer {
+    if (previous) return this.previousId;
     const id = this.phraseId(b.toString('latin1', start, end), lineNumber);
     let bytes = this.idBytes.get(id);
     if (!bytes) {
@@ -137,12 +99,69 @@ export class NcciPtpScanner {
     this.previousId = bytes;
     return bytes;
   }
+
+  private writeLine(b: Buffer, start: number, end: number): void {
+    const lineNumber = ++this.lineNumber;
+    if (lineNumber > this.headerLines && this.writePlainRow(b, start, end, lineNumber)) {
+      this.plainRows++;
+      return;
+    }
+    const text = this.slowLine(b.toString(this.slowEncoding, start, end), lineNumber);
+    if (text !== null) this.out.writeText(text);
+  }
 }
 
-/** An output buffer that grows when a slow line's text is longer than its bytes (a date gains dashes). */
-class GrowingBuffer {
-  private buffer: Buffer;
-  private length = 0;
+/**
+ * The NCCI PTP table (2.5 M lines) straight from its bytes into COPY CSV: each plain data row
+ * (`column_1,column_2,YYYYMMDD or blank,0|1|9,rationale` in ASCII without quotes) is checked in
+ * place and written out with its rationale replaced by the phrase's id, without making a string
+ * of the line. Any other line (the header, a quoted field, non-ASCII text, a mistake) is decoded
+ * and handed to `slowLine`, which applies the column-by-column rules and names the problem; so is
+ * the first line, which must be the header.
+ */
+export class NcciPtpScanner extends PtpByteScanner {
+  constructor(slowLine: PtpSlowLine, phraseId: PtpPhraseId) {
+    super(slowLine, phraseId, 1, 'utf8');
+  }
+
+  protected writePlainRow(b: Buffer, start: number, end: number, lineNumber: number): boolean {
+    let p = start;
+    if (end - p < 15) return false;
+    for (let k = 0; k < 11; k++) {
+      const c = b[p + k];
+      if (k === 5 ? c !== COMMA : !isCodeByte(c)) return false;
+    }
+    if (b[p + 11] !== COMMA) return false;
+    p += 12;
+    if (b[p] !== COMMA) {
+      if (!isCompactDateAt(b, p) || b[p + 8] !== COMMA) return false;
+      p += 9;
+    } else {
+      p += 1;
+    }
+    const indicator = b[p];
+    if ((indicator !== 48 && indicator !== 49 && indicator !== 57) || b[p + 1] !== COMMA) return false;
+    p += 2;
+    if (p > end) return false;
+    const previous = this.isPreviousPhrase(b, p, end);
+    if (!previous) {
+      for (let k = p; k < end; k++) {
+        const c = b[k];
+        if (c === COMMA || c === QUOTE || c >= 128) return false;
+      }
+    }
+    const id = this.phraseBytes(b, p, end, lineNumber, previous);
+    this.out.writeBytes(b, start, p);
+    this.out.writeBytes(id, 0, id.length);
+    this.out.writeByte(NEWLINE);
+    return true;
+  }
+}
+
+/** A growing output buffer; scanners may also write straight into `buffer` after `reserve`. */
+export class OutputBytes {
+  buffer: Buffer;
+  length = 0;
 
   constructor(capacity: number) {
     this.buffer = Buffer.allocUnsafe(capacity);
@@ -167,11 +186,19 @@ class GrowingBuffer {
     this.buffer[this.length++] = byte;
   }
 
+  writeText(text: string): void {
+    const n = Buffer.byteLength(text, 'utf8');
+    this.reserve(n);
+    this.buffer.write(text, this.length, 'utf8');
+    this.length += n;
+  }
+
   bytes(): Buffer {
     return this.buffer.subarray(0, this.length);
   }
 
-  private reserve(n: number): void {
+  /** Room for n more bytes. */
+  reserve(n: number): void {
     if (this.length + n <= this.buffer.length) return;
     const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
     this.buffer.copy(larger, 0, 0, this.length);
