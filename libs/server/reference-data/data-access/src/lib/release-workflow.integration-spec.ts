@@ -187,7 +187,16 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect(orphans.rows[0].n).toBe(0);
   });
 
+  /** A zip whose directory claims its one file unpacks to 4 GB (a zip bomb's shape). */
+  const claimsHuge = (() => {
+    const zip = storedZip([{ name: 'ccipra-v322r0-f1.TXT', bytes: PTP_SAMPLE }]);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(0xfffffff0, central + 24);
+    return zip;
+  })();
+
   const broken: [string, { name: string; bytes: Buffer }[], RegExp][] = [
+    ['a zip that claims to unpack to 4 GB', [{ name: 'bomb.zip', bytes: claimsHuge }], /^bomb\.zip:1 the zip unpacks to 4096 MiB, more than the 2 GiB a CMS release needs$/],
     ['a truncated PTP file', [{ name: 'ccipra-v322r0-f1.TXT', bytes: PTP_SAMPLE.subarray(0, PTP_SAMPLE.indexOf('\t20220101', 2000) + 5) }], /ccipra-v322r0-f1\.TXT:\d+/],
     ['a PTP file with commas for tabs', [{ name: 'ccipra-v322r0-f1.TXT', bytes: Buffer.from(PTP_SAMPLE.toString('latin1').replace(/\t/g, ','), 'latin1') }], /./],
     ['an MUE file re-encoded as UTF-8', [{ name: 'MCR_MUE_PractitionerServices_Eff_07-01-2026.csv', bytes: Buffer.from(MUE_SAMPLE.toString('latin1'), 'utf8') }], /./],
@@ -202,7 +211,7 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect(staged).toEqual([]);
     expect(done?.status).toBe('FAILED');
     expect(done?.problem).not.toBeNull();
-    expect(`${done?.problem?.file}:${done?.problem?.line}`).toMatch(where);
+    expect(`${done?.problem?.file}:${done?.problem?.line} ${done?.problem?.problem}`).toMatch(where);
     expect(done?.problem?.problem.length).toBeGreaterThan(20);
     expect(await live()).toBe(before);
     expect((await pool.query(`SELECT count(*)::int AS n FROM reference_dataset_release WHERE status = 'STAGED'`)).rows[0].n).toBe(stagedBefore);

@@ -15,6 +15,8 @@ import { ReferenceUploadRepository } from './reference-upload.repository';
 /** Files CMS puts in its zips beside the data (layouts, readmes, spreadsheets of the same table). */
 const COMPANION = /\.(pdf|xlsx?|docx?|rtf|html?)$/i;
 const PROGRESS_EVERY_MS = 500;
+/** CMS's largest zip (the RVU release) unpacks to about 100 MB; a zip claiming more than this is refused before anything is written. */
+export const MAX_UNZIPPED_BYTES = 2 * 1024 ** 3;
 
 export interface UploadActor {
   id: string;
@@ -187,7 +189,12 @@ async function extractZip(path: string): Promise<string[]> {
   await mkdir(target, { recursive: true });
   try {
     const out: string[] = [];
-    for (const entry of Object.values(await zip.entries())) {
+    const entries = Object.values(await zip.entries());
+    const unzipped = entries.reduce((sum, e) => sum + e.size, 0);
+    if (unzipped > MAX_UNZIPPED_BYTES) {
+      throw new CmsFormatError(basename(path), 1, null, `the zip unpacks to ${Math.round(unzipped / 1024 ** 2)} MiB, more than the ${MAX_UNZIPPED_BYTES / 1024 ** 3} GiB a CMS release needs`);
+    }
+    for (const entry of entries) {
       if (entry.isDirectory || basename(entry.name).startsWith('.') || entry.name.startsWith('__MACOSX/')) continue;
       const member = join(target, basename(entry.name));
       if (out.includes(member)) throw new CmsFormatError(basename(path), 1, null, `the zip holds two files named ${basename(entry.name)}`);
