@@ -62,6 +62,7 @@ export const ACCESS_TABLE: Record<string, 'PUBLIC' | 'MODERATOR' | 'ADMIN'> = {
   'Mutation.disableStaff': 'ADMIN',
   'Mutation.enableStaff': 'ADMIN',
   'Query.referenceReleases': 'ADMIN',
+  'Query.stagedFeeScheduleChanges': 'ADMIN',
   'Query.referenceUpload': 'ADMIN',
   'Query.referenceUploads': 'ADMIN',
   'Mutation.startReferenceUpload': 'ADMIN',

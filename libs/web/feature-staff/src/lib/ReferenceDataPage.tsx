@@ -9,6 +9,7 @@ import {
   ReferenceUploadFieldsFragment,
   ReferenceUploadQuery,
   RollBackReferenceDatasetMutation,
+  StagedFeeScheduleChangesQuery,
   StartReferenceUploadMutation,
   SubmitReferenceUploadMutation,
   uploadReferenceFile,
@@ -315,6 +316,13 @@ function StagedRelease({ release, onDecide }: { release: ReferenceReleaseFieldsF
             )}
             {p.rowsBefore.toLocaleString('en-US')} rows now, {p.rowsAfter.toLocaleString('en-US')} after activation.
           </p>
+          {p.notes.length > 0 && (
+            <ul className="fine-print" data-testid="preview-notes">
+              {p.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
           {p.warnings.map((w) => (
             <p key={w} className="panel panel-notice" data-testid="preview-warning">
               <strong>Before you activate:</strong> {w}
@@ -323,8 +331,10 @@ function StagedRelease({ release, onDecide }: { release: ReferenceReleaseFieldsF
           <dl className="facts preview-facts" data-testid="preview-changes">
             <Changes label="Added" changes={p.added} />
             <Changes label="No longer in force" changes={p.removed} />
-            <Changes label="Changed" changes={p.changed} />
+            <Changes label={release.dataset.startsWith('FEE_SCHEDULE_') ? 'Changed (largest RVU changes first)' : 'Changed'} changes={p.changed} />
+            <Changes label="National payment changes (biggest first)" changes={p.paymentChanges} />
           </dl>
+          {release.dataset.startsWith('FEE_SCHEDULE_') && !decided && <CodeChanges releaseId={release.id} />}
         </>
       )}
       {!decided && (
@@ -338,6 +348,43 @@ function StagedRelease({ release, onDecide }: { release: ReferenceReleaseFieldsF
         </div>
       )}
     </article>
+  );
+}
+
+/** A biller's own codes in a staged fee schedule, every row that changes. */
+function CodeChanges({ releaseId }: { releaseId: string }) {
+  const client = useApolloClient();
+  const [codes, setCodes] = useState('');
+  const [lines, setLines] = useState<string[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const check = async (e: FormEvent) => {
+    e.preventDefault();
+    const wanted = codes.split(/[\s,]+/).filter(Boolean);
+    try {
+      setProblem(null);
+      const { data } = await client.query({ query: StagedFeeScheduleChangesQuery, variables: { id: releaseId, codes: wanted }, fetchPolicy: 'network-only' });
+      setLines(data?.stagedFeeScheduleChanges ?? []);
+    } catch (error) {
+      setLines(null);
+      setProblem(problemWords(staffProblem(error)));
+    }
+  };
+  return (
+    <form className="staff-form code-changes" onSubmit={check} data-testid="code-changes">
+      <label htmlFor={`codes-${releaseId}`}>Check your own codes (up to 100, separated by spaces or commas)</label>
+      <div className="inline-field">
+        <input id={`codes-${releaseId}`} value={codes} onChange={(e) => setCodes(e.target.value)} placeholder="70390 99213 99214" autoComplete="off" />
+        <button type="submit">Compare</button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {lines && (
+        <ul aria-live="polite">
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      )}
+    </form>
   );
 }
 

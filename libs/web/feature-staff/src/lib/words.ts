@@ -84,6 +84,8 @@ const DATASETS: Record<string, string> = {
 
 /** A reference dataset's name for people ("GPCI_2026" -> "GPCI, 2026"). */
 export function datasetName(dataset: string): string {
+  const feeSchedule = /^FEE_SCHEDULE_(RVU\w+)$/.exec(dataset);
+  if (feeSchedule) return `Fee schedule ${feeSchedule[1]}`;
   const year = /^(GPCI|LOCALITY_COUNTIES|ANESTHESIA_CF)_(\d{4})$/.exec(dataset);
   if (year) return `${{ GPCI: 'GPCI', LOCALITY_COUNTIES: 'Locality counties', ANESTHESIA_CF: 'Anesthesia conversion factors' }[year[1]]}, ${year[2]}`;
   return DATASETS[dataset] ?? dataset;

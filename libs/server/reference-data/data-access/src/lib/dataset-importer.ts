@@ -524,7 +524,7 @@ export function stagedIntoPlace(table: string): string[] {
 }
 
 /** An edition's record, new or replacing one of the same id: live at once (an import) or staged with its preview. */
-async function recordRelease(
+export async function recordRelease(
   client: PoolClient,
   r: { id: string; dataset: string; label: string; edition: DatasetEdition; sourceFile: string; sha256: string; rows: number; status: 'ACTIVE' | 'STAGED'; uploadId?: string; preview?: ReleasePreview },
 ): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@denialmap/server/core';
+import { FEE_SCHEDULE_DATASET_PREFIX } from './fee-schedule-staging';
 import { AddOnEditView, DatasetReleaseView, MueView, PtpEditQuery, PtpEditView } from './ncci.types';
 
 /** PTP edits with their rationale phrase, which is stored once in ncci_ptp_rationale. */
@@ -16,7 +17,11 @@ export class NcciRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async activeReleases(): Promise<DatasetReleaseView[]> {
-    const rows = await this.prisma.referenceDatasetRelease.findMany({ where: { status: 'ACTIVE' }, orderBy: { dataset: 'asc' } });
+    const rows = await this.prisma.referenceDatasetRelease.findMany({
+      // Fee schedule releases have their own query (feeScheduleReleases); their records here are for the staff workflow.
+      where: { status: 'ACTIVE', NOT: { dataset: { startsWith: FEE_SCHEDULE_DATASET_PREFIX } } },
+      orderBy: { dataset: 'asc' },
+    });
     return rows.map((r) => ({
       id: r.id,
       dataset: r.dataset,

@@ -6,7 +6,20 @@ import { CmsFormatError, OfficialPprrvuParser, PprrvuParser, PprrvuRecord, pprrv
 import { conversionFactorsFor, releaseWindowFromId } from '@denialmap/shared/fee-schedule';
 import { copyRow } from './copy-format';
 import { copyLines } from './copy-lines';
-import type { SourceFormat } from './dataset-importer';
+import { InvalidInputError } from '@denialmap/shared/errors';
+import { recordRelease, type SourceFormat } from './dataset-importer';
+import {
+  createFeeScheduleStaging,
+  ensureLiveRecord,
+  FEE_SCHEDULE_DATASET_PREFIX,
+  FEE_SCHEDULE_LOCK,
+  feeScheduleDataset,
+  freeRecordId,
+  pgRunner,
+  previewFeeSchedule,
+  putStagedFeeScheduleLive,
+} from './fee-schedule-staging';
+import type { ReleasePreview } from './release-preview';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';
 
@@ -32,12 +45,31 @@ function toCopyRow(releaseId: string, r: PprrvuRecord): string {
   ]);
 }
 
+/** A PPRRVU file loaded into `reference_staging` (rows and its release row), not yet live. */
+interface LoadedRelease {
+  release: PprrvuParser['release'];
+  rows: number;
+  file: string;
+  sha256: string;
+}
+
+export interface StagedFeeSchedule {
+  releaseId: string;
+  dataset: string;
+  rows: number;
+  files: string[];
+  durationMs: number;
+  preview: ReleasePreview;
+}
+
 /**
- * Loads one PPRRVU file as one release: rows stream through COPY into a temporary staging
- * table, then replace the release's rows in the same transaction. A bad file rolls back whole
- * (nothing changes) and the error names file, line and column; the same bytes twice is a no-op.
- * `format` 'shipped' is the .csv member of CMS's RVU zip (its banner names the release); 'cms'
- * is the fixed-width PPRRVU<yy>_<Mon>.txt member, which prints no release, so its name must.
+ * Loads one PPRRVU file as one release: rows stream through COPY into `reference_staging`, then
+ * (an import) go live in the same transaction, the release's earlier rows kept in
+ * `reference_archive` for a roll-back, or (a staff upload) wait there with a preview until an
+ * admin activates them. A bad file rolls back whole (nothing changes) and the error names file,
+ * line and column; the same bytes twice is a no-op. `format` 'shipped' is the .csv member of
+ * CMS's RVU zip (its banner names the release); 'cms' is the fixed-width PPRRVU<yy>_<Mon>.txt
+ * member, which prints no release, so its name must.
  */
 @Injectable()
 export class PprrvuImporter {
@@ -48,24 +80,58 @@ export class PprrvuImporter {
     const file = basename(path);
     const newParser = parserFor(file, format);
     const sha256 = await sha256OfFile(path);
-    const client = await this.postgres.pool.connect();
-    try {
+    const current = await this.postgres.pool.query<{ id: string; row_count: number }>(`SELECT id, row_count FROM fee_schedule_release WHERE source_sha256 = $1`, [sha256]);
+    if (current.rowCount) {
       // A no-op only when a release's rows came from these very bytes; a file imported long ago
       // and since superseded by a correction is imported again.
-      const current = await client.query<{ id: string; row_count: number }>(
-        `SELECT id, row_count FROM fee_schedule_release WHERE source_sha256 = $1`,
-        [sha256],
-      );
-      if (current.rowCount) {
-        const { id, row_count } = current.rows[0];
-        return { status: 'unchanged', kind: 'pprrvu', file, releaseId: id, rows: row_count, durationMs: Date.now() - started };
+      const { id, row_count } = current.rows[0];
+      return { status: 'unchanged', kind: 'pprrvu', file, releaseId: id, rows: row_count, durationMs: Date.now() - started };
+    }
+    return this.inTransaction(async (client) => {
+      const loaded = await this.loadStaged(client, path, file, sha256, newParser(), onProgress);
+      const sql = pgRunner(client);
+      const releaseId = loaded.release.id;
+      const dataset = feeScheduleDataset(releaseId);
+      await ensureLiveRecord(sql, releaseId, { absent: false });
+      await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
+      await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
+      await putStagedFeeScheduleLive(sql, releaseId);
+      await this.record(client, loaded, 'ACTIVE', started);
+      return { status: 'imported', kind: 'pprrvu', file, releaseId, rows: loaded.rows, durationMs: Date.now() - started };
+    });
+  }
+
+  /**
+   * Stages the file for review: its rows wait in `reference_staging` with a preview against the
+   * live rows of the same release (a corrected file) or the release in force before it. A fee
+   * schedule staged earlier is discarded (one waits at a time). Nothing live changes.
+   */
+  async stage(path: string, options: { format?: SourceFormat; uploadId?: string; warnings?: string[]; onProgress?: ImportProgress } = {}): Promise<StagedFeeSchedule> {
+    const started = Date.now();
+    const file = basename(path);
+    const newParser = parserFor(file, options.format ?? 'shipped');
+    const sha256 = await sha256OfFile(path);
+    return this.inTransaction(async (client) => {
+      const live = await client.query<{ id: string }>(`SELECT id FROM fee_schedule_release WHERE source_sha256 = $1`, [sha256]);
+      if (live.rowCount) {
+        throw new InvalidInputError('files', `${file}: ${live.rows[0].id} is already live from these same bytes; there is nothing to stage.`);
       }
+      const loaded = await this.loadStaged(client, path, file, sha256, newParser(), options.onProgress);
+      const preview = await previewFeeSchedule(client, loaded.release.id, loaded.rows, options.warnings ?? []);
+      const id = await this.record(client, loaded, 'STAGED', started, options.uploadId, preview);
+      return { releaseId: id, dataset: feeScheduleDataset(loaded.release.id), rows: loaded.rows, files: [file], durationMs: Date.now() - started, preview };
+    });
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.postgres.pool.connect();
+    try {
       await client.query('BEGIN');
-      const parser = await this.copyIntoStaging(client, path, newParser(), onProgress);
-      const release = parser.release;
-      await this.replaceRelease(client, release, parser, file, sha256, started);
+      // One fee schedule load at a time: they share the staging tables.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FEE_SCHEDULE_LOCK]);
+      const result = await work(client);
       await client.query('COMMIT');
-      return { status: 'imported', kind: 'pprrvu', file, releaseId: release.id, rows: parser.rowCount, durationMs: Date.now() - started };
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -74,11 +140,13 @@ export class PprrvuImporter {
     }
   }
 
-  private async copyIntoStaging(client: PoolClient, path: string, parser: PprrvuParser, onProgress?: ImportProgress): Promise<PprrvuParser> {
-    await client.query(`CREATE TEMP TABLE stage_rvu_row (LIKE rvu_row INCLUDING DEFAULTS) ON COMMIT DROP`);
+  /** The file's rows and release row into fresh staging tables (a fee schedule staged there before is discarded). */
+  private async loadStaged(client: PoolClient, path: string, file: string, sha256: string, parser: PprrvuParser, onProgress?: ImportProgress): Promise<LoadedRelease> {
+    await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset LIKE $1 AND status = 'STAGED'`, [`${FEE_SCHEDULE_DATASET_PREFIX}%`]);
+    await createFeeScheduleStaging(pgRunner(client));
     const lines = await copyLines(
       client,
-      `COPY stage_rvu_row (${RVU_COLUMNS.join(', ')}) FROM STDIN`,
+      `COPY reference_staging.rvu_row (${RVU_COLUMNS.join(', ')}) FROM STDIN`,
       path,
       'latin1',
       (line, lineNumber) => {
@@ -89,18 +157,8 @@ export class PprrvuImporter {
     );
     parser.finish(lines);
     onProgress?.(parser.rowCount, 1);
-    return parser;
-  }
-
-  private async replaceRelease(
-    client: PoolClient,
-    release: PprrvuParser['release'],
-    parser: PprrvuParser,
-    file: string,
-    sha256: string,
-    started: number,
-  ): Promise<void> {
-    const cfs = await client.query<{ conversion_factor: string }>(`SELECT DISTINCT conversion_factor::text FROM stage_rvu_row`);
+    const release = parser.release;
+    const cfs = await client.query<{ conversion_factor: string }>(`SELECT DISTINCT conversion_factor::text FROM reference_staging.rvu_row`);
     if (cfs.rowCount !== 1) {
       throw new CmsFormatError(file, 0, null, `rows carry ${cfs.rowCount} different conversion factors; a release has one`);
     }
@@ -108,23 +166,38 @@ export class PprrvuImporter {
     const window = releaseWindowFromId(release.id);
     const { alternate, note } = conversionFactorNote(release.year, conversionFactor);
     await client.query(
-      `INSERT INTO fee_schedule_release (id, year, quarter, effective_from, effective_to, conversion_factor,
+      `INSERT INTO reference_staging.fee_schedule_release (id, year, quarter, effective_from, effective_to, conversion_factor,
          alternate_conversion_factor, conversion_factor_note, title, released_on, notices, source_file, source_sha256, row_count, imported_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $14, $11, $12, $13, now())
-       ON CONFLICT (id) DO UPDATE SET effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
-         conversion_factor = EXCLUDED.conversion_factor, alternate_conversion_factor = EXCLUDED.alternate_conversion_factor,
-         conversion_factor_note = EXCLUDED.conversion_factor_note, title = EXCLUDED.title, released_on = EXCLUDED.released_on, notices = EXCLUDED.notices,
-         source_file = EXCLUDED.source_file, source_sha256 = EXCLUDED.source_sha256, row_count = EXCLUDED.row_count, imported_at = now()`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $14, $11, $12, $13, now())`,
       [release.id, release.year, release.quarter, window.effectiveFrom, window.effectiveTo, conversionFactor, alternate, note,
         release.title, release.releasedOn, file, sha256, parser.rowCount, release.notices],
     );
-    await client.query(`DELETE FROM rvu_row WHERE release_id = $1`, [release.id]);
-    await client.query(`INSERT INTO rvu_row SELECT * FROM stage_rvu_row`);
+    return { release, rows: parser.rowCount, file, sha256 };
+  }
+
+  /** The release's record (its slot FEE_SCHEDULE_<id>) and the import log line; returns the record id. */
+  private async record(client: PoolClient, loaded: LoadedRelease, status: 'ACTIVE' | 'STAGED', started: number, uploadId?: string, preview?: ReleasePreview): Promise<string> {
+    const releaseId = loaded.release.id;
+    const window = releaseWindowFromId(releaseId);
+    const id = await freeRecordId(pgRunner(client), releaseId);
+    await recordRelease(client, {
+      id,
+      dataset: feeScheduleDataset(releaseId),
+      label: loaded.release.title,
+      edition: { id, effectiveFrom: window.effectiveFrom, effectiveTo: window.effectiveTo },
+      sourceFile: loaded.file,
+      sha256: loaded.sha256,
+      rows: loaded.rows,
+      status,
+      uploadId,
+      preview,
+    });
     await client.query(
       `INSERT INTO reference_file_import (id, kind, file_name, sha256, release_id, row_count, duration_ms)
        VALUES (gen_random_uuid(), 'pprrvu', $1, $2, $3, $4, $5)`,
-      [file, sha256, release.id, parser.rowCount, Date.now() - started],
+      [loaded.file, loaded.sha256, releaseId, loaded.rows, Date.now() - started],
     );
+    return id;
   }
 }
 

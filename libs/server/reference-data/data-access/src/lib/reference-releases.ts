@@ -3,6 +3,8 @@ import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
+import { dropFeeScheduleStaging, ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, putStagedFeeScheduleLive, swapFeeScheduleArchive } from './fee-schedule-staging';
+import { ReleaseCatalog } from './release-catalog';
 import { ReleasePreview } from './release-preview';
 
 export type ReleaseStatus = 'STAGED' | 'ACTIVE' | 'PREVIOUS' | 'RETIRED' | 'DISCARDED';
@@ -64,6 +66,7 @@ export class ReferenceReleases {
   constructor(
     private readonly postgres: PostgresPool,
     private readonly prisma: PrismaService,
+    private readonly catalog: ReleaseCatalog,
   ) {}
 
   /** The editions worth showing staff: staged, active and roll-back targets, then the latest others. */
@@ -87,12 +90,45 @@ export class ReferenceReleases {
     return rows.map(toRecord);
   }
 
+  /**
+   * A staged fee schedule's changes for the given codes, every row ("70390: work RVU 0.38 -> 0.37"),
+   * against what its preview compares with; for a biller's own codes beyond the preview's examples.
+   */
+  async codeChanges(id: string, codes: readonly string[]): Promise<string[]> {
+    const release = await this.get(id);
+    const releaseId = feeScheduleReleaseOf(release.dataset);
+    if (!releaseId) throw new InvalidInputError('id', `${id} is not a fee schedule release; code changes are listed for fee schedules only.`);
+    expectStatus(release, 'STAGED', 'compared code by code');
+    const wanted = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
+    if (wanted.length === 0 || wanted.length > 100 || wanted.some((c) => !/^[A-Z0-9]{5}$/.test(c))) {
+      throw new InvalidInputError('codes', 'List 1 to 100 five-character CPT/HCPCS codes.');
+    }
+    const client = await this.postgres.pool.connect();
+    try {
+      const found = await client.query(`SELECT 1 FROM reference_staging.fee_schedule_release WHERE id = $1`, [releaseId]).catch(() => ({ rowCount: 0 }));
+      if (!found.rowCount) throw new InvalidInputError('id', `The rows of ${id} are no longer staged; upload its file again.`);
+      const lines = await feeScheduleCodeChanges(client, await feeScheduleAgainst(client, releaseId), releaseId, wanted);
+      const unchanged = wanted.filter((c) => !lines.some((l) => l.startsWith(c)));
+      return [...lines, ...unchanged.map((c) => `${c}: no change`)];
+    } finally {
+      client.release();
+    }
+  }
+
   /** A STAGED edition goes live; the live one becomes PREVIOUS (the one before that is RETIRED). */
   async activate(id: string, actor: ReleaseActor): Promise<ReleaseSwitch> {
-    return this.locked(id, async (sql, release, spec) => {
+    return this.locked(id, async (sql, release, table) => {
       expectStatus(release, 'STAGED', 'activated');
-      await expectTable(sql, 'reference_staging', spec.table, release.id);
-      for (const statement of stagedIntoPlace(spec.table)) await sql.run(statement);
+      if (table.kind === 'fee-schedule') {
+        await expectStagedFeeSchedule(sql, table.releaseId, release.id);
+        // A release imported before these records existed (or never loaded) gets its record now,
+        // so the roll-back target says what was live.
+        await ensureLiveRecord(sql, table.releaseId);
+        await putStagedFeeScheduleLive(sql, table.releaseId);
+      } else {
+        await expectTable(sql, 'reference_staging', table.spec.table, release.id);
+        for (const statement of stagedIntoPlace(table.spec.table)) await sql.run(statement);
+      }
       await sql.run(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, release.dataset);
       const replaced = await sql.rows<{ id: string }>(
         `UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' RETURNING id`,
@@ -107,9 +143,10 @@ export class ReferenceReleases {
 
   /** A STAGED edition is dropped; nothing live changes. */
   async discard(id: string, actor: ReleaseActor): Promise<DatasetReleaseRecord> {
-    return this.locked(id, async (sql, release, spec) => {
+    return this.locked(id, async (sql, release, table) => {
       expectStatus(release, 'STAGED', 'discarded');
-      await sql.run(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
+      if (table.kind === 'fee-schedule') await dropFeeScheduleStaging(sql);
+      else await sql.run(`DROP TABLE IF EXISTS reference_staging.${table.spec.table}`);
       await sql.run(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE id = $1`, release.id);
       await audit(sql, actor, 'REFERENCE_RELEASE_DISCARDED', { dataset: release.dataset, release: release.id, sourceFile: release.sourceFile });
       return { ...release, status: 'DISCARDED' as const };
@@ -122,13 +159,18 @@ export class ReferenceReleases {
     if (!rows[0]) {
       throw new InvalidInputError('dataset', `${dataset} has no previous edition to roll back to (one is kept after each activation).`);
     }
-    return this.locked(rows[0].id, async (sql, previous, spec) => {
+    return this.locked(rows[0].id, async (sql, previous, table) => {
       expectStatus(previous, 'PREVIOUS', 'rolled back to');
-      await expectTable(sql, 'reference_archive', spec.table, previous.id);
-      await sql.run('CREATE SCHEMA IF NOT EXISTS reference_swap');
-      await sql.run(`ALTER TABLE public.${spec.table} SET SCHEMA reference_swap`);
-      await sql.run(`ALTER TABLE reference_archive.${spec.table} SET SCHEMA public`);
-      await sql.run(`ALTER TABLE reference_swap.${spec.table} SET SCHEMA reference_archive`);
+      if (table.kind === 'fee-schedule') {
+        await swapFeeScheduleArchive(sql, table.releaseId);
+      } else {
+        const name = table.spec.table;
+        await expectTable(sql, 'reference_archive', name, previous.id);
+        await sql.run('CREATE SCHEMA IF NOT EXISTS reference_swap');
+        await sql.run(`ALTER TABLE public.${name} SET SCHEMA reference_swap`);
+        await sql.run(`ALTER TABLE reference_archive.${name} SET SCHEMA public`);
+        await sql.run(`ALTER TABLE reference_swap.${name} SET SCHEMA reference_archive`);
+      }
       const replaced = await sql.rows<{ id: string }>(
         `UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' RETURNING id`,
         dataset,
@@ -140,23 +182,42 @@ export class ReferenceReleases {
     });
   }
 
-  /** One transaction holding the dataset's import lock; the audit entry commits with the switch. */
-  private locked<T>(id: string, work: (sql: TxSql, release: DatasetReleaseRecord, spec: DatasetSpec) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
+  /**
+   * One transaction holding the dataset's import lock; the audit entry commits with the switch.
+   * Afterwards this process re-reads the fee schedule releases at once (others within 10 s).
+   */
+  private async locked<T>(id: string, work: (sql: TxSql, release: DatasetReleaseRecord, table: SwitchedTable) => Promise<T>): Promise<T> {
+    const result = await this.prisma.$transaction(
       async (tx) => {
         const sql = new TxSql(tx);
         const found = await sql.rows<ReleaseRow>(`SELECT * FROM reference_dataset_release WHERE id = $1`, id);
         if (!found[0]) throw new NotFoundError('Reference release', id);
-        await sql.rows(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, `import:${found[0].dataset}`);
+        const feeSchedule = feeScheduleReleaseOf(found[0].dataset);
+        await sql.rows(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, feeSchedule ? FEE_SCHEDULE_LOCK : `import:${found[0].dataset}`);
         // Re-read under the lock: an import or another click may have moved it meanwhile.
         const release = toRecord((await sql.rows<ReleaseRow>(`SELECT * FROM reference_dataset_release WHERE id = $1`, id))[0]);
+        if (feeSchedule) return work(sql, release, { kind: 'fee-schedule', releaseId: feeSchedule });
         const spec = Object.values(DATASETS).find((s) => s.dataset === release.dataset && !s.yearPartition);
         if (!spec) throw new InvalidInputError('id', `${release.dataset} editions are replaced by importing a file, not switched.`);
-        return work(sql, release, spec);
+        return work(sql, release, { kind: 'table', spec });
       },
       // Renaming a table waits for queries reading it to finish; an import may hold the lock for a minute.
       { maxWait: 10_000, timeout: 120_000 },
     );
+    this.catalog.refresh();
+    return result;
+  }
+}
+
+/** What a switch moves: a whole table (NCCI, code lists) or one fee schedule release's rows. */
+type SwitchedTable = { kind: 'fee-schedule'; releaseId: string } | { kind: 'table'; spec: DatasetSpec };
+
+/** The staged fee schedule tables hold the release this record was staged as. */
+async function expectStagedFeeSchedule(sql: TxSql, releaseId: string, recordId: string): Promise<void> {
+  const table = await sql.rows<{ t: string | null }>(`SELECT to_regclass('reference_staging.fee_schedule_release')::text AS t`);
+  const staged = table[0].t ? await sql.rows<{ id: string }>(`SELECT id FROM reference_staging.fee_schedule_release WHERE id = $1`, releaseId) : [];
+  if (staged.length === 0) {
+    throw new InvalidInputError('id', `The rows of ${recordId} are no longer staged (another fee schedule file was staged or imported since); upload its file again.`);
   }
 }
 

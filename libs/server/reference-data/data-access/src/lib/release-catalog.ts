@@ -26,6 +26,11 @@ export class ReleaseCatalog {
     return releases;
   }
 
+  /** Re-read on the next lookup (after an activation or roll-back in this process). */
+  refresh(): void {
+    this.loaded.reset();
+  }
+
   /** Identity of the loaded releases (ids and import times): part of every memoised answer's key. */
   async key(): Promise<string> {
     const releases = await this.releases();

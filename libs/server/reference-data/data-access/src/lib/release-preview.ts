@@ -22,6 +22,10 @@ export interface ReleasePreview {
   removed: PreviewChanges | null;
   /** "99213: 1 -> 2 units": the key's row is in both, a compared value differs. */
   changed: PreviewChanges | null;
+  /** Fee schedules: the codes whose national payment changes most (absent from other previews). */
+  paymentChanges?: PreviewChanges | null;
+  /** Facts worth reading before activating (fee schedules: what it is compared with, the conversion factor). */
+  notes?: string[];
   warnings: string[];
 }
 

@@ -6,7 +6,9 @@ import StreamZip from 'node-stream-zip';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { DomainError, InvalidInputError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetKind, DatasetImporter, StagedRelease } from './dataset-importer';
+import { PprrvuImporter } from './pprrvu-importer';
 import { DetectedFile, detectReferenceFile } from './detect-file';
+import type { ReferenceFileKind } from './import-outcome';
 import { ptpPartsEdition } from './ptp-parts';
 import { editionFromName } from './reference-imports';
 import { ReferenceReleases } from './reference-releases';
@@ -41,6 +43,7 @@ export class UploadStaging {
     private readonly uploads: ReferenceUploadRepository,
     private readonly importer: DatasetImporter,
     private readonly releases: ReferenceReleases,
+    private readonly pprrvu: PprrvuImporter,
   ) {}
 
   async run(uploadId: string, actor: UploadActor): Promise<StagedRelease[]> {
@@ -93,15 +96,21 @@ export class UploadStaging {
     try {
       const groups = groupIntoEditions(await this.recognise(paths));
       for (const [i, group] of groups.entries()) {
-        const spec = DATASETS[group.kind];
-        const edition = editionFromName(group.kind, spec.dataset, group.files[0].name, group.format);
+        const progress = (label: string) => onProgress && ((rows: number, fraction: number) => onProgress((100 * (i + fraction)) / groups.length, rows, label));
+        if (group.kind === 'pprrvu') {
+          const file = group.files[0];
+          staged.push(await this.pprrvu.stage(file.path, { format: group.format, uploadId, warnings: group.warnings, onProgress: progress(`PPRRVU ${file.name}`) }));
+          continue;
+        }
+        const spec = DATASETS[group.kind as DatasetKind];
+        const edition = editionFromName(group.kind as DatasetKind, spec.dataset, group.files[0].name, group.format);
         const label = `${spec.dataset} ${group.files.map((f) => f.name).join(' + ')}`;
         staged.push(
           await this.importer.stage(spec, group.files.map((f) => f.path), edition, {
             format: group.format,
             uploadId,
             warnings: group.warnings,
-            onProgress: onProgress && ((rows, fraction) => onProgress((100 * (i + fraction)) / groups.length, rows, label)),
+            onProgress: progress(label),
           }),
         );
       }
@@ -141,30 +150,51 @@ export class UploadStaging {
 }
 
 interface EditionGroup {
-  kind: DatasetKind;
+  kind: ReferenceFileKind;
   format: DetectedFile['format'];
   files: RecognisedFile[];
   warnings: string[];
 }
 
-/** One group per dataset; NCCI PTP parts in part order, and all of one version. */
+/**
+ * One group per dataset; NCCI PTP parts in part order, and all of one version. CMS's RVU zip holds
+ * each table twice (.csv and fixed-width .txt): the .csv is staged and the copy set aside. The
+ * per-year GPCI, county and anesthesia tables load with the CLI; in a zip with other data they
+ * are set aside with a warning, alone they are refused.
+ */
 function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
   const groups = new Map<string, EditionGroup>();
+  const setAside: string[] = [];
+  const cliOnly = files.filter((f) => f.kind !== 'pprrvu' && DATASETS[f.kind as DatasetKind].yearPartition);
+  if (cliOnly.length === files.length) {
+    throw new InvalidInputError('files', `${cliOnly.map((f) => f.name).join(', ')}: GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- <file>).`);
+  }
   for (const file of files) {
-    if (file.kind === 'pprrvu' || DATASETS[file.kind].yearPartition) {
-      throw new InvalidInputError('files', `${file.name}: fee schedule, GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- <file>).`);
+    if (cliOnly.includes(file)) {
+      setAside.push(`${file.name} was not staged: GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- ${file.name}).`);
+      continue;
     }
-    const kind = file.kind as DatasetKind;
-    const group = groups.get(kind) ?? { kind, format: file.format, files: [], warnings: [] };
-    if (group.format !== file.format) throw new InvalidInputError('files', `${file.name}: one upload holds one layout per table; ${DATASETS[kind].dataset} came in two.`);
+    const group = groups.get(file.kind) ?? { kind: file.kind, format: file.format, files: [], warnings: [] };
+    if (group.format !== file.format) {
+      // The same table in both layouts (an RVU zip's .csv and .txt): the shipped (.csv) layout wins.
+      const [kept, other] = group.format === 'shipped' ? [group.files[0], file] : [file, group.files[0]];
+      if (group.files.length !== 1 || file.kind === 'ncci-ptp') throw new InvalidInputError('files', `${file.name}: one upload holds one layout per table; ${file.kind} came in two.`);
+      group.files = [kept];
+      group.format = 'shipped';
+      setAside.push(`${other.name} was set aside: it holds the same table as ${kept.name}, which was staged.`);
+      continue;
+    }
     group.files.push(file);
-    groups.set(kind, group);
+    groups.set(file.kind, group);
   }
   for (const group of groups.values()) {
+    group.warnings.push(...setAside);
     if (group.kind === 'ncci-ptp' && group.format === 'cms') {
-      Object.assign(group, ptpPartsEdition(group.files));
+      const parts = ptpPartsEdition(group.files);
+      group.files = parts.files;
+      group.warnings.push(...parts.warnings);
     } else if (group.files.length > 1) {
-      throw new InvalidInputError('files', `${group.files.map((f) => f.name).join(' and ')} are both ${DATASETS[group.kind].dataset} editions; upload one at a time.`);
+      throw new InvalidInputError('files', `${group.files.map((f) => f.name).join(' and ')} are both ${group.kind === 'pprrvu' ? 'fee schedule' : DATASETS[group.kind].dataset} editions; upload one at a time.`);
     }
   }
   return [...groups.values()];

@@ -23,6 +23,11 @@ export const ReleasePreviewFieldsFragment = graphql(`
       count
       examples
     }
+    paymentChanges {
+      count
+      examples
+    }
+    notes
     warnings
   }
 `);
@@ -151,3 +156,9 @@ export async function uploadReferenceFile(uploadId: string, file: File): Promise
     throw new UploadRefused(body?.error?.message ?? body?.message ?? `${file.name} was not accepted (HTTP ${response.status}).`);
   }
 }
+
+export const StagedFeeScheduleChangesQuery = graphql(`
+  query StagedFeeScheduleChanges($id: String!, $codes: [String!]!) {
+    stagedFeeScheduleChanges(id: $id, codes: $codes)
+  }
+`);

@@ -27,10 +27,19 @@ export class ReleasePreviewObject {
   @Field(() => PreviewChangesObject, { nullable: true, description: 'Null when the table has no key to compare by.' }) added!: PreviewChangesObject | null;
   @Field(() => PreviewChangesObject, { nullable: true }) removed!: PreviewChangesObject | null;
   @Field(() => PreviewChangesObject, { nullable: true }) changed!: PreviewChangesObject | null;
+  @Field(() => PreviewChangesObject, {
+    nullable: true,
+    description: 'Fee schedules: national payments (total RVUs x conversion factor, GPCI 1.000) that change, biggest change first. Null for other tables.',
+  })
+  paymentChanges!: PreviewChangesObject | null;
+  @Field(() => [String], { description: 'Facts to read before activating (fee schedules: what it is compared with, the conversion factor, how payments are figured).' })
+  notes!: string[];
   @Field(() => [String], { description: 'What to know before activating (e.g. NCCI PTP parts missing).' }) warnings!: string[];
 }
 
-@ObjectType('ReferenceRelease', { description: 'An edition of a reference table (NCCI, code lists) and where it stands.' })
+@ObjectType('ReferenceRelease', {
+  description: 'An edition of a reference table (NCCI, code lists) or of one fee schedule release (dataset FEE_SCHEDULE_<release id>, e.g. FEE_SCHEDULE_RVU26C) and where it stands.',
+})
 export class ReferenceReleaseObject {
   @Field(() => String) id!: string;
   @Field(() => String) dataset!: string;

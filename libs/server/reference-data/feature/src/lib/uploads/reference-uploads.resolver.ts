@@ -11,9 +11,17 @@ const reasonArg = { type: () => String, nullable: true, description: 'Kept in th
 export class ReferenceUploadsResolver {
   constructor(private readonly service: ReferenceUploadsService) {}
 
-  @Query(() => [ReferenceReleaseObject], { description: 'Editions of the reference tables besides the fee schedule: staged, active and roll-back targets first.' })
+  @Query(() => [ReferenceReleaseObject], { description: 'Editions of the reference tables and fee schedule releases: staged, active and roll-back targets first.' })
   referenceReleases(): Promise<ReferenceReleaseObject[]> {
     return this.service.list();
+  }
+
+  @Query(() => [String], {
+    description:
+      'A staged fee schedule release, code by code: every row of each code that changes ("70390: work RVU 0.38 -> 0.37"), or "no change". Up to 100 codes.',
+  })
+  stagedFeeScheduleChanges(@Args('id', { type: () => String }) id: string, @Args('codes', { type: () => [String] }) codes: string[]): Promise<string[]> {
+    return this.service.codeChanges(id, codes);
   }
 
   @Query(() => ReferenceUploadObject, { description: 'One upload with its live progress and what it staged.' })

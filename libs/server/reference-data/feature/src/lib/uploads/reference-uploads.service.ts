@@ -54,6 +54,10 @@ export class ReferenceUploadsService {
     return Promise.all((await this.uploads.recent(RECENT_UPLOADS)).map((u) => this.toUploadObject(u)));
   }
 
+  codeChanges(id: string, codes: string[]): Promise<string[]> {
+    return this.releases.codeChanges(id, codes);
+  }
+
   async list(): Promise<ReferenceReleaseObject[]> {
     return (await this.releases.list()).map(toReleaseObject);
   }
@@ -92,7 +96,7 @@ export function toReleaseObject(r: DatasetReleaseRecord): ReferenceReleaseObject
     ...r,
     importedAt: r.importedAt.toISOString(),
     activatedAt: r.activatedAt?.toISOString() ?? null,
-    preview: p && { ...p, againstId: p.against?.id ?? null, againstLabel: p.against?.label ?? null },
+    preview: p && { ...p, againstId: p.against?.id ?? null, againstLabel: p.against?.label ?? null, paymentChanges: p.paymentChanges ?? null, notes: p.notes ?? [] },
   };
 }
 
