@@ -10,6 +10,19 @@ import { createAdmin } from '../support/staff';
 const ADMIN = { email: 'data-admin@example.org', name: 'Dana Data', password: 'Amber-Canyon-Willow-48' };
 const SAMPLE = resolve(__dirname, '../../../../data/reference/official-format-samples/ncci-ptp/ccipra-v322r0-f1.TXT');
 
+const RVU26C = resolve(__dirname, '../../../../data/reference/rvu/PPRRVU2026_Jul_nonQPP.csv');
+
+const CODE = `query ($code: String!, $dateOfService: String) {
+  code(code: $code, dateOfService: $dateOfService) { source rvus { workRvu nonFacilityTotalRvu } }
+}`;
+
+/** 70390's global row as the code page gets it for a date of service. */
+async function code70390(dateOfService: string): Promise<{ source: string; rvus: { workRvu: string; nonFacilityTotalRvu: string } }> {
+  const answer = await graphql<{ code: { source: string; rvus: { workRvu: string; nonFacilityTotalRvu: string } } }>(CODE, { code: '70390', dateOfService });
+  expect(answer.errors).toBeUndefined();
+  return answer.data?.code as { source: string; rvus: { workRvu: string; nonFacilityTotalRvu: string } };
+}
+
 const CHECK = `query ($dateOfService: String!, $codes: [ClaimLineInput!]!) {
   checkClaim(input: { dateOfService: $dateOfService, lines: $codes }) { findings { kind message source } }
 }`;
@@ -125,6 +138,56 @@ describe('the staff reference-data page: upload, preview, activate, roll back', 
     expect(actions.slice(0, 4)).toEqual(['REFERENCE_RELEASE_ROLLED_BACK', 'REFERENCE_RELEASE_ACTIVATED', 'REFERENCE_FILES_UPLOADED', 'REFERENCE_FILES_UPLOADED']);
     expect(await rows.nth(1).textContent()).toContain('CMS 2026 Q3 PTP, part 1 (e2e)');
     await shot(page, 'reference-data-audit');
+  });
+
+  it('stages a corrected fee schedule file: the preview names 70390 0.37 -> 0.39 and its payment change; a biller checks their own codes', async () => {
+    // CMS re-posts RVU26C with one correction: 70390's work RVU (and so its totals).
+    const corrected = join(mkdtempSync(join(tmpdir(), 'dm-e2e-')), 'PPRRVU2026_Jul_nonQPP.csv');
+    const original = readFileSync(RVU26C, 'latin1');
+    const fixedRow = original.replace(/^70390,,X-ray exam of salivary duct,A,,0\.37,2\.91,,2\.91,NA,0\.03,3\.31,3\.31,/m, '70390,,X-ray exam of salivary duct,A,,0.39,2.91,,2.91,NA,0.03,3.33,3.33,');
+    expect(fixedRow).not.toBe(original);
+    writeFileSync(corrected, fixedRow, 'latin1');
+    expect((await code70390('2026-08-01')).rvus.workRvu).toBe('0.37');
+
+    await page.getByRole('link', { name: 'Reference data' }).click();
+    await page.getByRole('heading', { name: 'Reference data', level: 1 }).waitFor();
+    await page.getByLabel('Files', { exact: true }).setInputFiles(corrected);
+    await page.getByRole('button', { name: 'Upload and stage' }).click();
+    const staged = page.getByTestId('staged-release').filter({ hasText: 'Fee schedule RVU26C' });
+    await staged.waitFor({ timeout: 60_000 });
+    const text = (await staged.textContent()) ?? '';
+    expect(text).toContain('Fee schedule RVU26C: RVU26C-2');
+    expect(text).toMatch(/Compared with the live edition RVU26C, on 2026-07-01: 19,356 rows now, 19,356 after activation\./);
+    expect(text).toContain('Replaces the live RVU26C (a corrected file).');
+    expect(text).toContain('Changed (largest RVU changes first): 1');
+    expect(text).toContain('70390: work RVU 0.37 -> 0.39');
+    expect(text).toMatch(/National payment changes \(biggest first\): 1.*70390 \(non-facility\): \$110\.56 -> \$111\.2\d \(\+\$0\.6\d\)/s);
+
+    const check = staged.getByTestId('code-changes');
+    await check.getByLabel(/Check your own codes/).fill('70390, 99213');
+    await check.getByRole('button', { name: 'Compare' }).click();
+    await check.getByText('99213: no change').waitFor();
+    expect(await check.locator('li').allTextContents()).toEqual(['70390: work RVU 0.37 -> 0.39', '99213: no change']);
+    await shot(page, 'reference-data-fee-schedule-preview');
+    // Nothing is live until it is activated.
+    expect((await code70390('2026-08-01')).rvus.workRvu).toBe('0.37');
+  });
+
+  it('activates the corrected release (code pages switch at once) and rolls it back', async () => {
+    await page.getByRole('button', { name: 'Activate RVU26C-2' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Activate RVU26C-2?' });
+    await dialog.getByRole('button', { name: 'Activate now' }).click();
+    await page.getByTestId('reference-done').filter({ hasText: 'RVU26C-2 is live; RVU26C is kept for a roll-back.' }).waitFor();
+    const live = await code70390('2026-08-01');
+    expect(live.rvus).toEqual({ workRvu: '0.39', nonFacilityTotalRvu: '3.33' });
+    // 2025 dates still price from RVU25D: releases live side by side.
+    expect((await code70390('2025-11-01')).rvus.workRvu).toBe('0.38');
+
+    await page.getByRole('button', { name: 'Roll back to RVU26C' }).click();
+    await page.getByRole('dialog', { name: /Roll Fee schedule RVU26C back to RVU26C\?/ }).getByRole('button', { name: 'Roll back' }).click();
+    await page.getByTestId('reference-done').filter({ hasText: 'RVU26C is live again; RVU26C-2 is now the roll-back target.' }).waitFor();
+    expect((await code70390('2026-08-01')).rvus.workRvu).toBe('0.37');
+    await shot(page, 'reference-data-fee-schedule-rolled-back');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -116,12 +116,12 @@ export function ReferenceDataPage() {
                         <td data-label="Actions">
                           {r.status === 'PREVIOUS' && (
                             <button type="button" className="button-quiet" onClick={() => decide({ kind: 'rollBack', dataset, to: r, from: active })}>
-                              Roll back to {r.id}
+                              Roll back<span className="visually-hidden"> to {r.id}</span>
                             </button>
                           )}
                           {r.status === 'STAGED' && (
                             <button type="button" className="button-quiet" onClick={() => decide({ kind: 'activate', release: r })}>
-                              Review and activate
+                              Review<span className="visually-hidden"> and activate {r.id}</span>
                             </button>
                           )}
                         </td>
@@ -433,7 +433,12 @@ function Decision({ pending, onClose }: { pending: Pending; onClose: (doneMessag
         message = `${pending.release.id} was discarded; nothing live changed.`;
       } else {
         const { data } = await rollBack({ variables: { dataset: pending.dataset, reason: note } });
-        message = `${data?.rollBackReferenceDataset.active} is live again; ${data?.rollBackReferenceDataset.replaced} is now the roll-back target.`;
+        const change = data?.rollBackReferenceDataset;
+        // "RVU26C-none": the fee schedule release was new, so rolling back leaves it not loaded.
+        const absent = /^(.*)-none$/.exec(change?.active ?? '');
+        message = absent
+          ? `${absent[1]} is no longer loaded; ${change?.replaced} is now the roll-back target.`
+          : `${change?.active} is live again; ${change?.replaced} is now the roll-back target.`;
       }
       forgetReferenceAnswers(client.cache);
       onClose(message);

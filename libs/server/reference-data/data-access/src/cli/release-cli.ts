@@ -20,7 +20,7 @@ const USAGE = `usage:
   data:releases                             list the staged, live and roll-back editions
   data:activate -- <release id> [reason]    put a staged edition live (the live one becomes the roll-back target)
   data:discard -- <release id> [reason]     drop a staged edition
-  data:rollback -- <dataset> [reason]       put the previous edition of a dataset (e.g. NCCI_PTP) live again`;
+  data:rollback -- <dataset> [reason]       put the previous edition of a dataset (e.g. NCCI_PTP, FEE_SCHEDULE_RVU26C) live again`;
 
 /**
  * The staff area's reference-data workflow from the server's shell (audited as "cli"):
@@ -59,7 +59,9 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
         return 0;
       case 'rollback': {
         const change = await releases.rollBack(target, { ...CLI, reason });
-        console.log(`${change.active} is live again; ${change.replaced} is now the roll-back target. Running api processes switch within 10 s.`);
+        // "RVU26C-none": the fee schedule release was new, so rolling back leaves it not loaded.
+        const absent = /^(.*)-none$/.exec(change.active);
+        console.log(`${absent ? `${absent[1]} is no longer loaded` : `${change.active} is live again`}; ${change.replaced} is now the roll-back target. Running api processes switch within 10 s.`);
         return 0;
       }
       default:
@@ -77,7 +79,8 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
 
 function previewWords(p: ReleasePreview): string {
   const lines = [`  against ${p.against?.id ?? 'nothing live'}: ${p.rowsBefore.toLocaleString('en-US')} rows now, ${p.rowsAfter.toLocaleString('en-US')} after; compared on ${p.comparedOn}`];
-  for (const [label, changes] of [['added', p.added], ['no longer in force', p.removed], ['changed', p.changed]] as const) {
+  for (const n of p.notes ?? []) lines.push(`  ${n}`);
+  for (const [label, changes] of [['added', p.added], ['no longer in force', p.removed], ['changed', p.changed], ['national payment changes', p.paymentChanges]] as const) {
     if (changes) lines.push(`  ${label}: ${changes.count.toLocaleString('en-US')}${changes.examples.length ? ` (e.g. ${changes.examples.slice(0, 3).join('; ')})` : ''}`);
   }
   for (const w of p.warnings) lines.push(`  warning: ${w}`);
