@@ -121,7 +121,7 @@ export function ReferenceDataPage() {
                           )}
                           {r.status === 'STAGED' && (
                             <button type="button" className="button-quiet" onClick={() => decide({ kind: 'activate', release: r })}>
-                              Review<span className="visually-hidden"> and activate {r.id}</span>
+                              Review<span className="visually-hidden"> {r.id}</span>
                             </button>
                           )}
                         </td>
