@@ -35,6 +35,7 @@ import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
 import { PhraseTable } from './phrase-dictionary';
 import { copyPtpRows } from './ptp-rows';
+import { createStagingTables, pgRunner, yearRows } from './fee-schedule-staging';
 import { ReleasePreview, previewRelease } from './release-preview';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
@@ -156,6 +157,8 @@ const perYear = (
   name: string,
   parser: (file: string, edition: DatasetEdition) => RowParser,
   yearInFile: (parser: RowParser) => number,
+  compare: readonly string[],
+  describeRow: (row: Record<string, string | null>) => string,
 ): DatasetSpec => ({
   kind,
   dataset,
@@ -164,6 +167,8 @@ const perYear = (
   parser,
   describe: (e) => `CMS ${name}, CY ${e.year}`,
   yearPartition: { yearInFile },
+  // Localities are the rows' identity from year to year (MAC + locality number).
+  diff: { key: ['mac', 'locality_number'], compare, describe: describeRow },
 });
 
 export type DatasetKind = Exclude<ReferenceFileKind, 'pprrvu'>;
@@ -209,7 +214,17 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
     cmsFormat: { parser: (file) => new OfficialHcpcsParser(file), rawCsv: false, encoding: 'latin1' },
   },
   gpci: {
-    ...perYear('gpci', 'GPCI', 'gpci_locality', GPCI_COLUMNS, 'geographic practice cost indices (Addendum E)', (f) => new GpciParser(f), (p) => (p as GpciParser).year),
+    ...perYear(
+      'gpci',
+      'GPCI',
+      'gpci_locality',
+      GPCI_COLUMNS,
+      'geographic practice cost indices (Addendum E)',
+      (f) => new GpciParser(f),
+      (p) => (p as GpciParser).year,
+      ['work_gpci', 'pe_gpci', 'mp_gpci', 'work_gpci_without_floor'],
+      (r) => `${r['mac']} ${r['locality_number']}: work ${r['work_gpci']}, PE ${r['pe_gpci']}, MP ${r['mp_gpci']}`,
+    ),
     // CMS's GPCI<yyyy>.txt (fixed width, the RVU zip's ".prn"); the year still comes from its title.
     cmsFormat: { parser: (f) => new OfficialGpciParser(f), encoding: 'latin1' },
   },
@@ -222,6 +237,8 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
       'counties included in Medicare localities',
       (f) => new LocalityCountyParser(f),
       (p) => (p as LocalityCountyParser).year,
+      ['fee_schedule_area', 'counties'],
+      (r) => `${r['mac']} ${r['locality_number']}: ${r['fee_schedule_area']}`,
     ),
     // CMS's <yy>LOCCO.txt. It refuses a county list cut at the export's line width and a state
     // group with no state (25LOCCO.txt: California), naming the line; the .csv member has them whole.
@@ -236,6 +253,8 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
       'anesthesia conversion factors by locality',
       (f, e) => new AnesthesiaCfParser(f, e.year ?? 0),
       (p) => (p as AnesthesiaCfParser).year,
+      ['conversion_factor', 'qualifying_apm_conversion_factor'],
+      (r) => `${r['mac']} ${r['locality_number']}: ${r['conversion_factor']}`,
     ),
     // CMS's ANES<yyyy>.txt: the CF without its decimal point, a DOS end-of-file byte; one-CF years (to 2025) only.
     cmsFormat: { parser: (f, e) => new OfficialAnesthesiaCfParser(f, e.year ?? 0), encoding: 'latin1' },
@@ -331,9 +350,7 @@ export class DatasetImporter {
    * already staged for the dataset is discarded. Nothing live changes.
    */
   async stage(spec: DatasetSpec, paths: readonly string[], edition: DatasetEdition, options: StageOptions = {}): Promise<StagedRelease> {
-    if (spec.yearPartition) {
-      throw new InvalidInputError('files', `${spec.dataset} files (one calendar year per file) load with the CLI for now: npm run data:import -- <file>.`);
-    }
+    if (spec.yearPartition) return this.stageYear(spec, paths, edition, options);
     const started = Date.now();
     const files = paths.map((p) => basename(p));
     const sha256 = await editionSha256(paths);
@@ -358,6 +375,45 @@ export class DatasetImporter {
       });
       await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
       return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
+    });
+  }
+
+  /**
+   * A per-year table's edition (GPCI, counties, anesthesia CFs: one calendar year per file) staged
+   * in `reference_staging.<table>`, previewed against the live rows of that year (or, for a new
+   * year, the latest year before it). Activating replaces that year's rows only.
+   */
+  private async stageYear(spec: DatasetSpec, paths: readonly string[], edition: DatasetEdition, options: StageOptions): Promise<StagedRelease> {
+    const year = edition.year;
+    const partition = spec.yearPartition;
+    if (year === undefined || !partition) throw new Error(`${spec.dataset} editions need a year`);
+    if (paths.length !== 1) throw new InvalidInputError('files', `${spec.dataset} is one file per year.`);
+    const started = Date.now();
+    const path = paths[0];
+    const file = basename(path);
+    const dataset = `${spec.dataset}_${year}`;
+    const sha256 = await editionSha256(paths);
+    const formatted = withFormat(spec, options.format ?? 'shipped');
+    return this.inTransaction(async (client) => {
+      // One staged edition per table (they share its staging table), whatever its year.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
+      const live = await client.query(`SELECT 1 FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_sha256 = $2`, [dataset, sha256]);
+      if (live.rowCount) throw new InvalidInputError('files', `${file}: ${spec.dataset} ${year} is already live from these same bytes; there is nothing to stage.`);
+      await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset LIKE $1 AND status = 'STAGED'`, [`${spec.dataset}\\_%`]);
+      await createStagingTables(pgRunner(client), yearRows(spec.table, year));
+      const parser = formatted.parser(file, edition);
+      const rows = await this.copyRows(client, `reference_staging.${spec.table}`, formatted.columns, parser, path, options.onProgress, String(year), formatted.rawCsv, formatted.encoding);
+      const yearInFile = partition.yearInFile(parser);
+      if (yearInFile !== year) throw new CmsFormatError(file, 1, null, `unknown release: the file is for ${yearInFile} but its name says ${year}`);
+      const compared = await client.query<{ year: number }>(`SELECT max(year) AS year FROM public.${spec.table} WHERE year <= $1`, [year]);
+      const liveYear = compared.rows[0]?.year ?? null;
+      const against = liveYear === null ? null : { id: `${spec.dataset}-${liveYear}`, label: spec.describe({ ...edition, year: liveYear }) };
+      const preview = await previewRelease(client, spec, edition, rows, against, options.warnings ?? [], liveYear === null ? undefined : { column: 'year', value: liveYear });
+      if (liveYear !== null && liveYear !== year) preview.notes = [`${year} is new; compared with ${liveYear}, the latest year loaded before it.`];
+      const id = await freeReleaseId(client, edition.id);
+      await recordRelease(client, { id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'STAGED', uploadId: options.uploadId, preview });
+      await this.logImport(client, spec, file, sha256, id, rows, started);
+      return { releaseId: id, dataset, rows, files: [file], durationMs: Date.now() - started, preview };
     });
   }
 

@@ -37,21 +37,41 @@ export function pgRunner(client: PoolClient): SqlRunner {
   };
 }
 
-const TABLES = ['fee_schedule_release', 'rvu_row'] as const;
-const RELEASE_COLUMN = { fee_schedule_release: 'id', rvu_row: 'release_id' } as const;
+/**
+ * One edition's rows inside tables that hold several side by side: a fee schedule release's (its
+ * release row and RVU rows) or one calendar year's (GPCI, counties, anesthesia CFs). Parents first.
+ */
+export interface EditionRows {
+  tables: readonly { table: string; column: string }[];
+  value: string | number;
+}
 
-/** Fresh, empty staging tables shaped like the live ones (a staged fee schedule there before is replaced). */
-export async function createFeeScheduleStaging(sql: SqlRunner): Promise<void> {
+export const feeScheduleRows = (releaseId: string): EditionRows => ({
+  tables: [
+    { table: 'fee_schedule_release', column: 'id' },
+    { table: 'rvu_row', column: 'release_id' },
+  ],
+  value: releaseId,
+});
+
+export const yearRows = (table: string, year: number): EditionRows => ({ tables: [{ table, column: 'year' }], value: year });
+
+const FEE_SCHEDULE_TABLES = feeScheduleRows('').tables;
+
+/** Fresh, empty staging tables shaped like the live ones (an edition staged there before is replaced). */
+export async function createStagingTables(sql: SqlRunner, rows: EditionRows): Promise<void> {
   await sql.run('CREATE SCHEMA IF NOT EXISTS reference_staging');
-  for (const table of TABLES) {
-    await sql.run(`DROP TABLE IF EXISTS reference_staging.${table}`);
-    await sql.run(`CREATE TABLE reference_staging.${table} (LIKE public.${table} INCLUDING DEFAULTS)`);
-  }
+  for (const { table } of [...rows.tables].reverse()) await sql.run(`DROP TABLE IF EXISTS reference_staging.${table}`);
+  for (const { table } of rows.tables) await sql.run(`CREATE TABLE reference_staging.${table} (LIKE public.${table} INCLUDING DEFAULTS)`);
 }
 
-export async function dropFeeScheduleStaging(sql: SqlRunner): Promise<void> {
-  for (const table of [...TABLES].reverse()) await sql.run(`DROP TABLE IF EXISTS reference_staging.${table}`);
+export const createFeeScheduleStaging = (sql: SqlRunner): Promise<void> => createStagingTables(sql, feeScheduleRows(''));
+
+export async function dropStagingTables(sql: SqlRunner, rows: EditionRows): Promise<void> {
+  for (const { table } of [...rows.tables].reverse()) await sql.run(`DROP TABLE IF EXISTS reference_staging.${table}`);
 }
+
+export const dropFeeScheduleStaging = (sql: SqlRunner): Promise<void> => dropStagingTables(sql, { tables: FEE_SCHEDULE_TABLES, value: '' });
 
 /** The live table's columns, named: the archive may predate a column added later. */
 async function columnsOf(sql: SqlRunner, table: string): Promise<string> {
@@ -62,78 +82,101 @@ async function columnsOf(sql: SqlRunner, table: string): Promise<string> {
   return rows[0].c;
 }
 
-async function ensureArchive(sql: SqlRunner): Promise<void> {
-  await sql.run('CREATE SCHEMA IF NOT EXISTS reference_archive');
-  for (const table of TABLES) await sql.run(`CREATE TABLE IF NOT EXISTS reference_archive.${table} (LIKE public.${table} INCLUDING DEFAULTS)`);
+async function ensureTables(sql: SqlRunner, schema: string, rows: EditionRows): Promise<void> {
+  await sql.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  for (const { table } of rows.tables) await sql.run(`CREATE TABLE IF NOT EXISTS ${schema}.${table} (LIKE public.${table} INCLUDING DEFAULTS)`);
 }
 
-/** Moves `releaseId`'s rows from one schema to another (replacing what the target held for it). */
-async function moveRelease(sql: SqlRunner, releaseId: string, from: string, to: string): Promise<void> {
-  for (const table of [...TABLES].reverse()) await sql.run(`DELETE FROM ${to}.${table} WHERE ${RELEASE_COLUMN[table]} = $1`, releaseId);
-  for (const table of TABLES) {
+/** Moves the edition's rows from one schema to another (replacing what the target held for it). */
+async function moveRows(sql: SqlRunner, rows: EditionRows, from: string, to: string): Promise<void> {
+  for (const { table, column } of [...rows.tables].reverse()) await sql.run(`DELETE FROM ${to}.${table} WHERE ${column} = $1`, rows.value);
+  for (const { table, column } of rows.tables) {
     const columns = await columnsOf(sql, table);
-    await sql.run(`INSERT INTO ${to}.${table} (${columns}) SELECT ${columns} FROM ${from}.${table} WHERE ${RELEASE_COLUMN[table]} = $1`, releaseId);
+    await sql.run(`INSERT INTO ${to}.${table} (${columns}) SELECT ${columns} FROM ${from}.${table} WHERE ${column} = $1`, rows.value);
   }
-  for (const table of [...TABLES].reverse()) await sql.run(`DELETE FROM ${from}.${table} WHERE ${RELEASE_COLUMN[table]} = $1`, releaseId);
+  for (const { table, column } of [...rows.tables].reverse()) await sql.run(`DELETE FROM ${from}.${table} WHERE ${column} = $1`, rows.value);
 }
 
 /**
- * The staged release goes live: the release's live rows (if any) become the archive's copy, the
- * staged rows take their place, the staging tables are dropped. Callers hold the import lock.
+ * The staged edition goes live: its live rows (if any) become the archive's copy, the staged rows
+ * take their place, the staging tables are dropped. Callers hold the import lock.
  */
-export async function putStagedFeeScheduleLive(sql: SqlRunner, releaseId: string): Promise<void> {
-  await ensureArchive(sql);
-  await moveRelease(sql, releaseId, 'public', 'reference_archive');
-  await moveRelease(sql, releaseId, 'reference_staging', 'public');
-  await dropFeeScheduleStaging(sql);
+export async function putStagedRowsLive(sql: SqlRunner, rows: EditionRows): Promise<void> {
+  await ensureTables(sql, 'reference_archive', rows);
+  await moveRows(sql, rows, 'public', 'reference_archive');
+  await moveRows(sql, rows, 'reference_staging', 'public');
+  await dropStagingTables(sql, rows);
 }
 
-/** The live and archived rows of the release change places (either side may hold none). */
-export async function swapFeeScheduleArchive(sql: SqlRunner, releaseId: string): Promise<void> {
-  await ensureArchive(sql);
+export const putStagedFeeScheduleLive = (sql: SqlRunner, releaseId: string): Promise<void> => putStagedRowsLive(sql, feeScheduleRows(releaseId));
+
+/** The edition's live and archived rows change places (either side may hold none). */
+export async function swapArchivedRows(sql: SqlRunner, rows: EditionRows): Promise<void> {
+  await ensureTables(sql, 'reference_archive', rows);
   await sql.run('CREATE SCHEMA IF NOT EXISTS reference_swap');
-  for (const table of TABLES) {
-    await sql.run(`DROP TABLE IF EXISTS reference_swap.${table}`);
-    await sql.run(`CREATE TABLE reference_swap.${table} (LIKE public.${table} INCLUDING DEFAULTS)`);
-  }
-  await moveRelease(sql, releaseId, 'public', 'reference_swap');
-  await moveRelease(sql, releaseId, 'reference_archive', 'public');
-  await moveRelease(sql, releaseId, 'reference_swap', 'reference_archive');
-  for (const table of [...TABLES].reverse()) await sql.run(`DROP TABLE reference_swap.${table}`);
+  for (const { table } of [...rows.tables].reverse()) await sql.run(`DROP TABLE IF EXISTS reference_swap.${table}`);
+  await ensureTables(sql, 'reference_swap', rows);
+  await moveRows(sql, rows, 'public', 'reference_swap');
+  await moveRows(sql, rows, 'reference_archive', 'public');
+  await moveRows(sql, rows, 'reference_swap', 'reference_archive');
+  for (const { table } of [...rows.tables].reverse()) await sql.run(`DROP TABLE reference_swap.${table}`);
+}
+
+export const swapFeeScheduleArchive = (sql: SqlRunner, releaseId: string): Promise<void> => swapArchivedRows(sql, feeScheduleRows(releaseId));
+
+/** What is live for a slot when it has no record yet: rows loaded before these records existed, or none. */
+export interface LiveEdition {
+  label: string;
+  file: string;
+  sha256: string;
+  rows: number;
 }
 
 /**
- * Makes sure the release's slot has an ACTIVE record that says what is live now: its rows (a
- * release imported before these records existed) or, for a release never loaded, its absence
- * (no rows), which is what a roll-back of its first activation returns to. `absent: false` (a
- * CLI import, e.g. the shipped files on a first run) records nothing for a release not loaded:
- * an install is not something to roll back.
+ * Makes sure the slot (`dataset`) has an ACTIVE record that says what is live now: `live` (rows
+ * loaded before these records existed) or, when nothing is, its absence (`<baseId>-none`, no rows),
+ * which is what a roll-back of its first activation returns to. `absent: false` (a CLI import,
+ * e.g. the shipped files on a first run) records nothing for an edition not loaded: an install is
+ * not something to roll back.
  */
-export async function ensureLiveRecord(sql: SqlRunner, releaseId: string, options: { absent: boolean } = { absent: true }): Promise<void> {
-  const dataset = feeScheduleDataset(releaseId);
-  const active = await sql.rows<{ id: string }>(`SELECT id FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, dataset);
-  if (active.length > 0) return;
-  const window = releaseWindowFromId(releaseId);
-  const live = await sql.rows<{ title: string; source_file: string; source_sha256: string; row_count: number; effective_from: Date; effective_to: Date }>(
-    `SELECT title, source_file, source_sha256, row_count, effective_from, effective_to FROM fee_schedule_release WHERE id = $1`,
-    releaseId,
-  );
-  if (!live[0] && !options.absent) return;
-  const record = live[0]
-    ? { id: await freeRecordId(sql, releaseId), label: live[0].title, file: live[0].source_file, sha: live[0].source_sha256, rows: live[0].row_count }
-    : { id: `${releaseId}-none`, label: `No ${releaseId} release loaded`, file: '', sha: '', rows: 0 };
+export async function ensureSlotRecord(
+  sql: SqlRunner,
+  slot: { dataset: string; baseId: string; effectiveFrom: string; effectiveTo: string | null; absentLabel: string },
+  live: LiveEdition | null,
+  options: { absent: boolean },
+): Promise<void> {
+  const active = await sql.rows<{ id: string }>(`SELECT id FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, slot.dataset);
+  if (active.length > 0 || (!live && !options.absent)) return;
+  const record = live
+    ? { id: await freeRecordId(sql, slot.baseId), ...live }
+    : { id: `${slot.baseId}-none`, label: slot.absentLabel, file: '', sha256: '', rows: 0 };
   await sql.run(
     `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at)
      VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, 'ACTIVE', now(), now())
      ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', activated_at = now(), row_count = EXCLUDED.row_count, label = EXCLUDED.label`,
     record.id,
-    dataset,
+    slot.dataset,
     record.label,
-    window.effectiveFrom,
-    window.effectiveTo,
+    slot.effectiveFrom,
+    slot.effectiveTo,
     record.file,
-    record.sha,
+    record.sha256,
     record.rows,
+  );
+}
+
+/** ensureSlotRecord for a fee schedule release: what is live is its fee_schedule_release row, if any. */
+export async function ensureLiveRecord(sql: SqlRunner, releaseId: string, options: { absent: boolean } = { absent: true }): Promise<void> {
+  const window = releaseWindowFromId(releaseId);
+  const live = await sql.rows<{ title: string; source_file: string; source_sha256: string; row_count: number }>(
+    `SELECT title, source_file, source_sha256, row_count FROM fee_schedule_release WHERE id = $1`,
+    releaseId,
+  );
+  await ensureSlotRecord(
+    sql,
+    { dataset: feeScheduleDataset(releaseId), baseId: releaseId, effectiveFrom: window.effectiveFrom, effectiveTo: window.effectiveTo, absentLabel: `No ${releaseId} release loaded` },
+    live[0] ? { label: live[0].title, file: live[0].source_file, sha256: live[0].source_sha256, rows: live[0].row_count } : null,
+    options,
   );
 }
 

@@ -13,11 +13,13 @@ import { ReferenceReleases } from './reference-releases';
 import { ReleaseCatalog } from './release-catalog';
 import { emptyReferenceTables } from './reference-tables.testing';
 import { UploadStaging } from './upload-staging';
+import { storedZip } from './zip.testing';
 
 const DATA = resolve(__dirname, '../../../../../../data/reference');
 const RVU25D = join(DATA, 'rvu/PPRRVU2025_Oct.csv');
 const RVU26C = join(DATA, 'rvu/PPRRVU2026_Jul_nonQPP.csv');
 const RVU25D_TXT_EXCERPT = join(DATA, 'official-format-samples/rvu/PPRRVU2025_Oct.txt');
+const GPCI = (year: number) => join(DATA, `gpci/GPCI${year}.csv`);
 
 /**
  * A fee schedule release staged from a file, previewed (RVU and indicator changes, conversion
@@ -158,5 +160,45 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
     expect(await records()).toEqual(['RVU25D:ACTIVE', 'RVU26C-2:ACTIVE', 'RVU26C:PREVIOUS']);
     await releases.rollBack('FEE_SCHEDULE_RVU26C', actor);
     expect(await workRvu('RVU26C', '70390')).toBe('0.37');
+  });
+
+  it("stages a whole RVU zip (every table in it, each with its preview); a new year's GPCI activates beside the last and rolls back to not loaded", async () => {
+    await imports.importFile(GPCI(2025));
+    const gpci = async (year: number) => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM gpci_locality WHERE year = $1`, [year])).rows[0].n);
+    const dir = await mkdtemp(join(tmpdir(), 'dm-rvu-zip-'));
+    const zip = join(dir, 'rvu26c.zip');
+    const files = [
+      { name: 'PPRRVU2025_Oct.txt', bytes: readFileSync(RVU25D_TXT_EXCERPT) },
+      { name: 'GPCI2026.csv', bytes: readFileSync(GPCI(2026)) },
+      { name: '26LOCCO.csv', bytes: readFileSync(join(DATA, 'gpci/26LOCCO.csv')) },
+      { name: 'ANES2026.csv', bytes: readFileSync(join(DATA, 'rvu/ANES2026.csv')) },
+      // CMS names this member by month only; the zip's PPRRVU file gives the year.
+      { name: 'OPPSCAP_Oct.csv', bytes: readFileSync(join(DATA, 'rvu/OPPSCAP_Oct2025.csv')) },
+      { name: 'RVU25D_layout.pdf', bytes: Buffer.from('%PDF-1.4 layout') },
+    ];
+    await writeFile(zip, storedZip(files));
+    const staged = await staging.stageFiles([zip], actor);
+    expect(staged.map((s) => `${s.dataset}:${s.releaseId}:${s.rows}`).sort()).toEqual([
+      'ANESTHESIA_CF_2026:ANESTHESIA_CF-2026:109',
+      'FEE_SCHEDULE_RVU25D:RVU25D-2:300',
+      'GPCI_2026:GPCI-2026:109',
+      'LOCALITY_COUNTIES_2026:LOCALITY_COUNTIES-2026:110',
+      'OPPS_CAP:OPPS_CAP-2025-10:16100',
+    ]);
+    const gpci2026 = staged.find((s) => s.dataset === 'GPCI_2026')?.preview;
+    expect(gpci2026?.against?.id).toBe('GPCI-2025');
+    expect(gpci2026?.notes).toEqual(['2026 is new; compared with 2025, the latest year loaded before it.']);
+    expect([gpci2026?.rowsBefore, gpci2026?.rowsAfter]).toEqual([109, 109]);
+    expect(gpci2026?.changed?.count).toBeGreaterThan(0);
+    expect(gpci2026?.changed?.examples[0]).toMatch(/^\w{5} \+ \d\d: .*gpci [\d.]+ -> [\d.]+/);
+    expect(await gpci(2026)).toBe(0);
+
+    await releases.activate('GPCI-2026', actor);
+    expect([await gpci(2025), await gpci(2026)]).toEqual([109, 109]);
+    expect(await releases.rollBack('GPCI_2026', actor)).toEqual({ dataset: 'GPCI_2026', active: 'GPCI-2026-none', replaced: 'GPCI-2026' });
+    expect([await gpci(2025), await gpci(2026)]).toEqual([109, 0]);
+    await releases.rollBack('GPCI_2026', actor);
+    expect([await gpci(2025), await gpci(2026)]).toEqual([109, 109]);
+    for (const s of staged.filter((x) => x.dataset !== 'GPCI_2026')) await releases.discard(s.releaseId, actor);
   });
 });

@@ -3,7 +3,20 @@ import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
-import { dropFeeScheduleStaging, ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, putStagedFeeScheduleLive, swapFeeScheduleArchive } from './fee-schedule-staging';
+import {
+  dropStagingTables,
+  EditionRows,
+  ensureLiveRecord,
+  ensureSlotRecord,
+  FEE_SCHEDULE_LOCK,
+  feeScheduleAgainst,
+  feeScheduleCodeChanges,
+  feeScheduleReleaseOf,
+  feeScheduleRows,
+  putStagedRowsLive,
+  swapArchivedRows,
+  yearRows,
+} from './fee-schedule-staging';
 import { ReleaseCatalog } from './release-catalog';
 import { ReleasePreview } from './release-preview';
 
@@ -119,12 +132,12 @@ export class ReferenceReleases {
   async activate(id: string, actor: ReleaseActor): Promise<ReleaseSwitch> {
     return this.locked(id, async (sql, release, table) => {
       expectStatus(release, 'STAGED', 'activated');
-      if (table.kind === 'fee-schedule') {
-        await expectStagedFeeSchedule(sql, table.releaseId, release.id);
-        // A release imported before these records existed (or never loaded) gets its record now,
-        // so the roll-back target says what was live.
-        await ensureLiveRecord(sql, table.releaseId);
-        await putStagedFeeScheduleLive(sql, table.releaseId);
+      if (table.kind === 'rows') {
+        await expectStagedRows(sql, table.rows, release.id);
+        // An edition loaded before these records existed (or none) gets its record now, so the
+        // roll-back target says what was live.
+        await table.ensureLiveRecord();
+        await putStagedRowsLive(sql, table.rows);
       } else {
         await expectTable(sql, 'reference_staging', table.spec.table, release.id);
         for (const statement of stagedIntoPlace(table.spec.table)) await sql.run(statement);
@@ -145,7 +158,7 @@ export class ReferenceReleases {
   async discard(id: string, actor: ReleaseActor): Promise<DatasetReleaseRecord> {
     return this.locked(id, async (sql, release, table) => {
       expectStatus(release, 'STAGED', 'discarded');
-      if (table.kind === 'fee-schedule') await dropFeeScheduleStaging(sql);
+      if (table.kind === 'rows') await dropStagingTables(sql, table.rows);
       else await sql.run(`DROP TABLE IF EXISTS reference_staging.${table.spec.table}`);
       await sql.run(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE id = $1`, release.id);
       await audit(sql, actor, 'REFERENCE_RELEASE_DISCARDED', { dataset: release.dataset, release: release.id, sourceFile: release.sourceFile });
@@ -161,8 +174,8 @@ export class ReferenceReleases {
     }
     return this.locked(rows[0].id, async (sql, previous, table) => {
       expectStatus(previous, 'PREVIOUS', 'rolled back to');
-      if (table.kind === 'fee-schedule') {
-        await swapFeeScheduleArchive(sql, table.releaseId);
+      if (table.kind === 'rows') {
+        await swapArchivedRows(sql, table.rows);
       } else {
         const name = table.spec.table;
         await expectTable(sql, 'reference_archive', name, previous.id);
@@ -193,10 +206,21 @@ export class ReferenceReleases {
         const found = await sql.rows<ReleaseRow>(`SELECT * FROM reference_dataset_release WHERE id = $1`, id);
         if (!found[0]) throw new NotFoundError('Reference release', id);
         const feeSchedule = feeScheduleReleaseOf(found[0].dataset);
-        await sql.rows(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, feeSchedule ? FEE_SCHEDULE_LOCK : `import:${found[0].dataset}`);
+        const perYear = /^(.+)_(\d{4})$/.exec(found[0].dataset);
+        const yearSpec = perYear ? Object.values(DATASETS).find((s) => s.yearPartition && s.dataset === perYear[1]) : undefined;
+        // Per-year tables: the table's lock (its staging table) and the year's (its live rows, as an import takes it).
+        const locks = feeSchedule ? [FEE_SCHEDULE_LOCK] : yearSpec ? [`import:${yearSpec.dataset}`, `import:${found[0].dataset}`] : [`import:${found[0].dataset}`];
+        for (const lock of locks) await sql.rows(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, lock);
         // Re-read under the lock: an import or another click may have moved it meanwhile.
         const release = toRecord((await sql.rows<ReleaseRow>(`SELECT * FROM reference_dataset_release WHERE id = $1`, id))[0]);
-        if (feeSchedule) return work(sql, release, { kind: 'fee-schedule', releaseId: feeSchedule });
+        if (feeSchedule) {
+          return work(sql, release, { kind: 'rows', rows: feeScheduleRows(feeSchedule), ensureLiveRecord: () => ensureLiveRecord(sql, feeSchedule) });
+        }
+        if (yearSpec && perYear) {
+          const year = Number(perYear[2]);
+          const rows = yearRows(yearSpec.table, year);
+          return work(sql, release, { kind: 'rows', rows, ensureLiveRecord: () => ensureYearRecord(sql, yearSpec, year) });
+        }
         const spec = Object.values(DATASETS).find((s) => s.dataset === release.dataset && !s.yearPartition);
         if (!spec) throw new InvalidInputError('id', `${release.dataset} editions are replaced by importing a file, not switched.`);
         return work(sql, release, { kind: 'table', spec });
@@ -210,14 +234,28 @@ export class ReferenceReleases {
 }
 
 /** What a switch moves: a whole table (NCCI, code lists) or one fee schedule release's rows. */
-type SwitchedTable = { kind: 'fee-schedule'; releaseId: string } | { kind: 'table'; spec: DatasetSpec };
+type SwitchedTable = { kind: 'rows'; rows: EditionRows; ensureLiveRecord: () => Promise<void> } | { kind: 'table'; spec: DatasetSpec };
 
-/** The staged fee schedule tables hold the release this record was staged as. */
-async function expectStagedFeeSchedule(sql: TxSql, releaseId: string, recordId: string): Promise<void> {
-  const table = await sql.rows<{ t: string | null }>(`SELECT to_regclass('reference_staging.fee_schedule_release')::text AS t`);
-  const staged = table[0].t ? await sql.rows<{ id: string }>(`SELECT id FROM reference_staging.fee_schedule_release WHERE id = $1`, releaseId) : [];
+/** ensureSlotRecord for one year of a per-year table: what is live is that year's rows, if any. */
+async function ensureYearRecord(sql: TxSql, spec: DatasetSpec, year: number): Promise<void> {
+  const counted = await sql.rows<{ n: number }>(`SELECT count(*)::int AS n FROM public.${spec.table} WHERE year = $1`, year);
+  const baseId = `${spec.dataset}-${year}`;
+  const edition = { id: baseId, year, effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31` };
+  await ensureSlotRecord(
+    sql,
+    { dataset: `${spec.dataset}_${year}`, baseId, effectiveFrom: edition.effectiveFrom, effectiveTo: edition.effectiveTo, absentLabel: `No ${spec.dataset} ${year} rows loaded` },
+    counted[0].n > 0 ? { label: spec.describe(edition), file: '', sha256: '', rows: counted[0].n } : null,
+    { absent: true },
+  );
+}
+
+/** The staging tables hold the edition this record was staged as. */
+async function expectStagedRows(sql: TxSql, rows: EditionRows, recordId: string): Promise<void> {
+  const { table, column } = rows.tables[0];
+  const exists = await sql.rows<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, `reference_staging.${table}`);
+  const staged = exists[0].t ? await sql.rows<{ one: number }>(`SELECT 1 AS one FROM reference_staging.${table} WHERE ${column} = $1 LIMIT 1`, rows.value) : [];
   if (staged.length === 0) {
-    throw new InvalidInputError('id', `The rows of ${recordId} are no longer staged (another fee schedule file was staged or imported since); upload its file again.`);
+    throw new InvalidInputError('id', `The rows of ${recordId} are no longer staged (another file for the same table was staged or imported since); upload its file again.`);
   }
 }
 

@@ -41,8 +41,11 @@ export async function previewRelease(
   rowsAfter: number,
   against: { id: string; label: string } | null,
   warnings: string[],
+  /** Tables holding several editions side by side (a year each): the live rows compared are these. */
+  liveScope?: { column: string; value: string | number },
 ): Promise<ReleasePreview> {
-  const before = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${spec.table}`);
+  const scope = liveScope ? `WHERE ${liveScope.column} = ${typeof liveScope.value === 'number' ? liveScope.value : `'${liveScope.value.replace(/'/g, "''")}'`}` : '';
+  const before = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${spec.table} ${scope}`);
   const preview: ReleasePreview = {
     against,
     rowsBefore: Number(before.rows[0].n),
@@ -59,7 +62,8 @@ export async function previewRelease(
   const columns = [...diff.key, ...diff.compare].join(', ');
   const filter = diff.inForce ? `WHERE ${diff.inForce}` : '';
   const params = diff.inForce ? [edition.effectiveFrom] : [];
-  const side = (schema: string) => `(SELECT DISTINCT ON (${key}) ${columns} FROM ${schema}.${spec.table} ${filter} ORDER BY ${key})`;
+  const liveFilter = scope && (filter ? `${filter} AND ${scope.slice('WHERE '.length)}` : scope);
+  const side = (schema: string) => `(SELECT DISTINCT ON (${key}) ${columns} FROM ${schema}.${spec.table} ${schema === 'public' ? liveFilter || filter : filter} ORDER BY ${key})`;
   const joinOn = diff.key.map((k) => `n.${k} = o.${k}`).join(' AND ');
   const differs = diff.compare.map((c) => `n.${c} IS DISTINCT FROM o.${c}`).join(' OR ');
   const { rows } = await client.query<{ kind: 'added' | 'removed' | 'changed'; total: string; new: Record<string, string | null>; old: Record<string, string | null> | null }>(

@@ -103,7 +103,7 @@ export class UploadStaging {
           continue;
         }
         const spec = DATASETS[group.kind as DatasetKind];
-        const edition = editionFromName(group.kind as DatasetKind, spec.dataset, group.files[0].name, group.format);
+        const edition = editionFromName(group.kind as DatasetKind, spec.dataset, nameWithYear(group, groups), group.format);
         const label = `${spec.dataset} ${group.files.map((f) => f.name).join(' + ')}`;
         staged.push(
           await this.importer.stage(spec, group.files.map((f) => f.path), edition, {
@@ -139,7 +139,7 @@ export class UploadStaging {
             where,
             1,
             null,
-            'not a file DenialMap can read. Expected an NCCI PTP file as CMS publishes it (ccipra-v###r#-f#.TXT, TAB-delimited, 6 header lines), an NCCI MUE CSV (MCR_MUE_…_Eff_MM-DD-YYYY.csv), a CMS zip of them, or a file in the shipped layouts (data/reference/SOURCES.md).',
+            'not a file DenialMap can read. Expected an NCCI PTP file as CMS publishes it (ccipra-v###r#-f#.TXT, TAB-delimited, 6 header lines), an NCCI MUE CSV (MCR_MUE_…_Eff_MM-DD-YYYY.csv), a member of CMS\'s RVU zip (PPRRVU, GPCI, LOCCO, ANES, OPPSCAP as .csv or .txt), the HCPCS Level II file, a CMS zip of them, or a file in the shipped layouts (data/reference/SOURCES.md).',
           );
         }
       }
@@ -158,22 +158,12 @@ interface EditionGroup {
 
 /**
  * One group per dataset; NCCI PTP parts in part order, and all of one version. CMS's RVU zip holds
- * each table twice (.csv and fixed-width .txt): the .csv is staged and the copy set aside. The
- * per-year GPCI, county and anesthesia tables load with the CLI; in a zip with other data they
- * are set aside with a warning, alone they are refused.
+ * each table twice (.csv and fixed-width .txt): the .csv is staged and the copy set aside.
  */
 function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
   const groups = new Map<string, EditionGroup>();
   const setAside: string[] = [];
-  const cliOnly = files.filter((f) => f.kind !== 'pprrvu' && DATASETS[f.kind as DatasetKind].yearPartition);
-  if (cliOnly.length === files.length) {
-    throw new InvalidInputError('files', `${cliOnly.map((f) => f.name).join(', ')}: GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- <file>).`);
-  }
   for (const file of files) {
-    if (cliOnly.includes(file)) {
-      setAside.push(`${file.name} was not staged: GPCI, county and anesthesia files load with the CLI for now (npm run data:import -- ${file.name}).`);
-      continue;
-    }
     const group = groups.get(file.kind) ?? { kind: file.kind, format: file.format, files: [], warnings: [] };
     if (group.format !== file.format) {
       // The same table in both layouts (an RVU zip's .csv and .txt): the shipped (.csv) layout wins.
@@ -198,6 +188,19 @@ function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
     }
   }
   return [...groups.values()];
+}
+
+/**
+ * CMS names the RVU zip's OPPS cap member by month only (OPPSCAP_Oct.csv); uploaded with the zip's
+ * PPRRVU file, it takes that file's year (PPRRVU2025_Oct.csv: 2025). Any other name is as uploaded.
+ */
+function nameWithYear(group: EditionGroup, groups: EditionGroup[]): string {
+  const name = group.files[0].name;
+  const monthOnly = /^(OPPSCAP[-_ ]?(?:jan|apr|jul|oct)[a-z]*)(\.\w+)$/i.exec(name);
+  const pprrvu = groups.find((g) => g.kind === 'pprrvu')?.files[0].name;
+  const year = pprrvu && /PPRRVU(\d{4}|\d{2})_/i.exec(pprrvu)?.[1];
+  if (group.kind !== 'opps-cap' || !monthOnly || !year) return name;
+  return `${monthOnly[1]}${year.length === 2 ? `20${year}` : year}${monthOnly[2]}`;
 }
 
 /** By content: a zip starts with a local file header, "PK\x03\x04". */
