@@ -13,3 +13,4 @@ export * from './lib/ncci-ptp-scanner';
 export * from './lib/ncci-official';
 export * from './lib/official-rvu';
 export * from './lib/official-hcpcs';
+export * from './lib/official-icd10';

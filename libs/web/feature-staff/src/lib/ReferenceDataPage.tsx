@@ -194,7 +194,7 @@ function UploadForm({ onStarted }: { onStarted: (uploadId: string) => void }) {
         <label htmlFor="reference-files">Files</label>
         <p className="field-help" id="reference-files-help">
           As downloaded from CMS: NCCI PTP parts (ccipra-v###r#-f1…f4.TXT), the MUE table (MCR_MUE_…_Eff_MM-DD-YYYY.csv), the RVU zip or its PPRRVU, GPCI, LOCCO, ANES
-          and OPPSCAP files, or HCPCS Level II. The kind of file is read from its content; the edition from its name.
+          and OPPSCAP files, HCPCS Level II, or the ICD-10-CM order file. The kind of file is read from its content; the edition from its name.
         </p>
         <input
           ref={input}

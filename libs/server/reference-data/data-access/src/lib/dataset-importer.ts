@@ -12,6 +12,7 @@ import {
   CodeSetTable,
   GPCI_COLUMNS,
   GpciParser,
+  ICD10_CATEGORY_RANGE_SQL,
   LOCALITY_COUNTY_COLUMNS,
   LocalityCountyParser,
   ncciParser,
@@ -21,6 +22,7 @@ import {
   OfficialAnesthesiaCfParser,
   OfficialGpciParser,
   OfficialHcpcsParser,
+  OfficialIcd10OrderParser,
   OfficialLocalityCountyParser,
   OfficialMueParser,
   OfficialOppsCapParser,
@@ -85,6 +87,8 @@ export interface DatasetSpec {
 /** Where a file's layout differs from the dataset's shipped (converted) one. */
 export type FileFormat = Partial<Pick<DatasetSpec, 'columns' | 'parser' | 'rawCsv' | 'ptpPhrases'>> & {
   encoding?: BufferEncoding;
+  /** SQL run on the loaded table (named by the argument) before its indexes are built. */
+  afterLoad?: (table: string) => string;
   /** NCCI PTP: which byte scanner reads plain rows. */
   ptpLayout?: 'converted' | 'cms';
 };
@@ -277,14 +281,18 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
     // CMS's OPPSCAP_<Mon>.txt: 38-character records, no heading.
     cmsFormat: { parser: (f) => new OfficialOppsCapParser(f), encoding: 'latin1' },
   },
-  'icd10-cm': codeSet(
-    'icd10',
-    'icd10-cm',
-    'ICD10CM',
-    'icd10_cm',
-    ['order_number', 'code', 'billable', 'description', 'chapter_number', 'chapter_name', 'chapter_range', 'category_title', 'category_range'],
-    'ICD-10-CM (CDC/NCHS)',
-  ),
+  'icd10-cm': {
+    ...codeSet(
+      'icd10',
+      'icd10-cm',
+      'ICD10CM',
+      'icd10_cm',
+      ['order_number', 'code', 'billable', 'description', 'chapter_number', 'chapter_name', 'chapter_range', 'category_title', 'category_range'],
+      'ICD-10-CM (CDC/NCHS)',
+    ),
+    // The CDC's fixed-width icd10cm_order_<year>.txt: chapters from the code, category ranges after the load.
+    cmsFormat: { parser: (file) => new OfficialIcd10OrderParser(file), rawCsv: false, encoding: 'latin1', afterLoad: ICD10_CATEGORY_RANGE_SQL },
+  },
 };
 
 /**
@@ -468,6 +476,7 @@ export class DatasetImporter {
         ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, progress, spec.ptpLayout, hashes?.[i])
         : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, progress, undefined, spec.rawCsv, spec.encoding);
     }
+    if (spec.afterLoad) await client.query(spec.afterLoad(target));
     // Index builds sort in memory; planner statistics from a 6,000-row sample are plenty for the
     // equality lookups these tables serve (the default samples 30,000 rows per column).
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);

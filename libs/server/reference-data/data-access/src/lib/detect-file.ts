@@ -1,4 +1,4 @@
-import { detectCodeSetTable, detectNcciTable, detectOfficialHcpcs, detectOfficialNcci, detectOfficialRvuMember } from '@denialmap/shared/cms-formats';
+import { detectCodeSetTable, detectNcciTable, detectOfficialHcpcs, detectOfficialIcd10Order, detectOfficialNcci, detectOfficialRvuMember } from '@denialmap/shared/cms-formats';
 import type { SourceFormat } from './dataset-importer';
 import { ReferenceFileKind } from './import-outcome';
 import { readLines } from './line-source';
@@ -23,6 +23,7 @@ export async function detectReferenceFile(path: string): Promise<DetectedFile | 
   // A record of 320 characters in the first 20 lines, after CMS's disclaimers or without them
   // (an excerpt that starts at a record is the same layout).
   if (detectOfficialHcpcs(lines)) return { kind: 'hcpcs-level2', format: 'cms' };
+  if (detectOfficialIcd10Order(lines)) return { kind: 'icd10-cm', format: 'cms' };
   const kind = detectShippedLayout(lines);
   return kind && { kind, format: 'shipped' };
 }

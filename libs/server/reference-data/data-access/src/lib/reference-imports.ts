@@ -107,6 +107,15 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
         'unknown release: CMS names this file with its month only (OPPSCAP_Oct.txt) and its rows do not say the year either; rename it with the year of the RVU zip it came from (RVU25D: OPPSCAP_Oct2025.txt) and import it again',
       );
     }
+  } else if (kind === 'icd10-cm' && format === 'cms') {
+    // The CDC's icd10cm_order_2025.txt is fiscal year 2025 (from 2024-10-01); icd10cm-order-April-2024.txt updates FY2024 from April 1.
+    const order = /icd10cm[-_ ]order[-_ ](?:(april)[-_ ])?(20\d\d)/i.exec(file);
+    if (order) {
+      const year = Number(order[2]);
+      return order[1]
+        ? { id: `${dataset}-FY${year}-APR`, effectiveFrom: `${year}-04-01`, effectiveTo: `${year}-09-30` }
+        : { id: `${dataset}-FY${year}`, effectiveFrom: `${year - 1}-10-01`, effectiveTo: `${year}-09-30` };
+    }
   } else if (kind === 'icd10-cm') {
     const fy = /fy(\d{4})/i.exec(file);
     if (fy) return { id: `${dataset}-FY${fy[1]}`, effectiveFrom: `${Number(fy[1]) - 1}-10-01`, effectiveTo: `${fy[1]}-09-30` };
@@ -125,6 +134,6 @@ export function editionFromName(kind: DatasetKind, dataset: string, file: string
     file,
     1,
     null,
-    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv, or as CMS names them: ccipra-v322r0-f1.TXT, MCR_MUE_PractitionerServices_Eff_07-01-2026.csv; HCPCS: hcpcs_2024jul.csv, or as CMS names it: HCPC2026_JAN_ANWEB_v2.txt, HCPC2019_CONTR_ANWEB.txt; ICD-10-CM: icd10cm_fy2025.csv; GPCI2026.csv/.txt, 26LOCCO.csv/.txt, ANES2026.csv/.txt; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv/.txt; code lists: carc_2024-06.csv)',
+    'unknown release: the file name must say its edition (NCCI: ptp_practitioner_2024q3.csv, or as CMS names them: ccipra-v322r0-f1.TXT, MCR_MUE_PractitionerServices_Eff_07-01-2026.csv; HCPCS: hcpcs_2024jul.csv, or as CMS names it: HCPC2026_JAN_ANWEB_v2.txt, HCPC2019_CONTR_ANWEB.txt; ICD-10-CM: icd10cm_fy2025.csv, or as the CDC names it: icd10cm_order_2025.txt, icd10cm-order-April-2024.txt; GPCI2026.csv/.txt, 26LOCCO.csv/.txt, ANES2026.csv/.txt; ZIP5_OCT2025.txt; OPPSCAP_Oct2025.csv/.txt; code lists: carc_2024-06.csv)',
   );
 }

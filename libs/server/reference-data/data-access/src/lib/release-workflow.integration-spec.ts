@@ -1,6 +1,8 @@
 import { Test } from '@nestjs/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { codeSetParser } from '@denialmap/shared/cms-formats';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -217,5 +219,31 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect((await pool.query(`SELECT count(*)::int AS n FROM reference_dataset_release WHERE status = 'STAGED'`)).rows[0].n).toBe(stagedBefore);
     // The bytes are gone once the job is done with them.
     expect((await pool.query(`SELECT count(*)::int AS n FROM reference_upload_chunk c JOIN reference_upload_file f ON f.id = c.file_id WHERE f.upload_id = $1`, [done?.id])).rows[0].n).toBe(0);
+  });
+
+  it("loads the CDC's ICD-10-CM order file (fixed width): chapters from the codes, category ranges after the load, the same rows as the shipped table", async () => {
+    const shipped = gunzipSync(readFileSync(resolve(__dirname, '../../../../../../data/reference/icd10/icd10cm_fy2024_order.csv.gz'))).toString('utf8').split('\n');
+    const parser = codeSetParser('icd10', 'icd10cm_fy2024_order.csv');
+    const rows = shipped.slice(0, 3001).map((line, i) => parser.push(line, i + 1)).filter((r): r is (string | null)[] => r !== null);
+    // The CDC's layout (its published positions); the short description is the long one cut to 60.
+    const text = rows.map(([order, code, billable, d]) => `${String(order).padStart(5, '0')} ${String(code).replace('.', '').padEnd(7)} ${billable} ${String(d).slice(0, 60).padEnd(60)} ${d}`).join('\r\n') + '\r\n';
+    const { staged } = await upload([{ name: 'icd10cm_order_2024.txt', bytes: Buffer.from(text, 'latin1') }]);
+    expect(staged.map((s) => `${s.releaseId}:${s.rows}`)).toEqual(['ICD10CM-FY2024:3000']);
+    await releases.activate('ICD10CM-FY2024', actor);
+    const loaded = await pool.query<{ code: string; chapter_range: string; category_title: string; category_range: string }>(
+      `SELECT code, chapter_range, category_title, category_range FROM icd10_cm ORDER BY order_number`,
+    );
+    expect(loaded.rows).toHaveLength(3000);
+    expect(loaded.rows[0]).toEqual({ code: 'A00', chapter_range: 'A00 - B99', category_title: 'Cholera', category_range: 'A00 - A00.9' });
+    // Every category wholly inside the excerpt has the shipped range (the last one is cut short
+    // here), except where the converted copy filed a billable 3-character code under the category
+    // before it ("A08 - A09"): read from CMS's layout, A08 is "A08 - A08.8" and A09 its own.
+    const lastCategory = String(rows[rows.length - 1][1]).slice(0, 3);
+    const ownCategory = (code: string, range: string | null) => String(range).startsWith(`${code.slice(0, 3)} - ${code.slice(0, 3)}`);
+    const compared = rows.filter((r) => !String(r[1]).startsWith(lastCategory) && ownCategory(String(r[1]), r[8]));
+    expect(compared.length).toBeGreaterThan(2500);
+    const byCode = new Map(loaded.rows.map((r) => [r.code, r.category_range]));
+    expect(compared.map((r) => `${r[1]} ${byCode.get(String(r[1]))}`)).toEqual(compared.map((r) => `${r[1]} ${r[8]}`));
+    expect(byCode.get('A09')).toBe('A09 - A09');
   });
 });

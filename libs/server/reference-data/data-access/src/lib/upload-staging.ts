@@ -139,7 +139,7 @@ export class UploadStaging {
             where,
             1,
             null,
-            'not a file DenialMap can read. Expected an NCCI PTP file as CMS publishes it (ccipra-v###r#-f#.TXT, TAB-delimited, 6 header lines), an NCCI MUE CSV (MCR_MUE_…_Eff_MM-DD-YYYY.csv), a member of CMS\'s RVU zip (PPRRVU, GPCI, LOCCO, ANES, OPPSCAP as .csv or .txt), the HCPCS Level II file, a CMS zip of them, or a file in the shipped layouts (data/reference/SOURCES.md).',
+            'not a file DenialMap can read. Expected an NCCI PTP file as CMS publishes it (ccipra-v###r#-f#.TXT, TAB-delimited, 6 header lines), an NCCI MUE CSV (MCR_MUE_…_Eff_MM-DD-YYYY.csv), a member of CMS\'s RVU zip (PPRRVU, GPCI, LOCCO, ANES, OPPSCAP as .csv or .txt), the HCPCS Level II file, the ICD-10-CM order file (icd10cm_order_<year>.txt), a CMS zip of them, or a file in the shipped layouts (data/reference/SOURCES.md).',
           );
         }
       }
