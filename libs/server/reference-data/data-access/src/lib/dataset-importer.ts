@@ -37,7 +37,7 @@ import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
 import { PhraseTable } from './phrase-dictionary';
 import { copyPtpRows } from './ptp-rows';
-import { createStagingTables, pgRunner, yearRows } from './fee-schedule-staging';
+import { createStagingTables, pgRunner, yearRows } from './edition-rows';
 import { ReleasePreview, previewRelease } from './release-preview';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */

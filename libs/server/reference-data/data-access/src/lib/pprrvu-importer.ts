@@ -14,11 +14,10 @@ import {
   FEE_SCHEDULE_DATASET_PREFIX,
   FEE_SCHEDULE_LOCK,
   feeScheduleDataset,
-  freeRecordId,
-  pgRunner,
   previewFeeSchedule,
   putStagedFeeScheduleLive,
 } from './fee-schedule-staging';
+import { freeRecordId, pgRunner } from './edition-rows';
 import type { ReleasePreview } from './release-preview';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';

@@ -3,20 +3,8 @@ import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
-import {
-  dropStagingTables,
-  EditionRows,
-  ensureLiveRecord,
-  ensureSlotRecord,
-  FEE_SCHEDULE_LOCK,
-  feeScheduleAgainst,
-  feeScheduleCodeChanges,
-  feeScheduleReleaseOf,
-  feeScheduleRows,
-  putStagedRowsLive,
-  swapArchivedRows,
-  yearRows,
-} from './fee-schedule-staging';
+import { dropStagingTables, EditionRows, ensureSlotRecord, putStagedRowsLive, swapArchivedRows, yearRows } from './edition-rows';
+import { ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, feeScheduleRows } from './fee-schedule-staging';
 import { ReleaseCatalog } from './release-catalog';
 import { ReleasePreview } from './release-preview';
 
