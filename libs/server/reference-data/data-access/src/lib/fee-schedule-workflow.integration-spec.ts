@@ -169,6 +169,8 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
     const zip = join(dir, 'rvu26c.zip');
     const files = [
       { name: 'PPRRVU2025_Oct.txt', bytes: readFileSync(RVU25D_TXT_EXCERPT) },
+      // From 2026 the zip holds the release for qualifying APM participants too: set aside, with a note.
+      { name: 'PPRRVU2025_Oct_QPP.txt', bytes: readFileSync(RVU25D_TXT_EXCERPT) },
       { name: 'GPCI2026.csv', bytes: readFileSync(GPCI(2026)) },
       { name: '26LOCCO.csv', bytes: readFileSync(join(DATA, 'gpci/26LOCCO.csv')) },
       { name: 'ANES2026.csv', bytes: readFileSync(join(DATA, 'rvu/ANES2026.csv')) },
@@ -185,6 +187,9 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
       'LOCALITY_COUNTIES_2026:LOCALITY_COUNTIES-2026:110',
       'OPPS_CAP:OPPS_CAP-2025-10:16100',
     ]);
+    expect(staged.find((s) => s.releaseId === 'RVU25D-2')?.preview.warnings).toContain(
+      "PPRRVU2025_Oct_QPP.txt was set aside: it is the same release with the qualifying APM participants' conversion factor, which DenialMap shows beside every amount from PPRRVU2025_Oct.txt.",
+    );
     const gpci2026 = staged.find((s) => s.dataset === 'GPCI_2026')?.preview;
     expect(gpci2026?.against?.id).toBe('GPCI-2025');
     expect(gpci2026?.notes).toEqual(['2026 is new; compared with 2025, the latest year loaded before it.']);

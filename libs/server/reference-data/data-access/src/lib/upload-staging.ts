@@ -178,6 +178,15 @@ function groupIntoEditions(files: RecognisedFile[]): EditionGroup[] {
     groups.set(file.kind, group);
   }
   for (const group of groups.values()) {
+    // From 2026 CMS's RVU zip holds the release twice: for qualifying APM participants (…_QPP) and
+    // everyone else (…_nonQPP). The non-QP file is staged; every amount notes the QP factor.
+    const qp = group.kind === 'pprrvu' && group.files.length === 2 ? group.files.filter((f) => /(?<!non)QPP/i.test(f.name)) : [];
+    if (qp.length === 1) {
+      group.files = group.files.filter((f) => f !== qp[0]);
+      setAside.push(`${qp[0].name} was set aside: it is the same release with the qualifying APM participants' conversion factor, which DenialMap shows beside every amount from ${group.files[0].name}.`);
+    }
+  }
+  for (const group of groups.values()) {
     group.warnings.push(...setAside);
     if (group.kind === 'ncci-ptp' && group.format === 'cms') {
       const parts = ptpPartsEdition(group.files);
