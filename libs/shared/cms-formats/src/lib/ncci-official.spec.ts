@@ -15,20 +15,13 @@ import {
   OfficialPtpParser,
   OfficialPtpScanner,
 } from './ncci-official';
-import { parseLines, refusalOf } from './spec-helpers';
+import { linesOf, parseLines, refusalOf } from './spec-helpers';
 
 const REFERENCE = join(__dirname, '../../../../../data/reference');
 const PTP_FILE = 'ccipra-v322r0-f1.TXT';
 const MUE_FILE = 'MCR_MUE_PractitionerServices_Eff_07-01-2026.csv';
 const PTP_BYTES = readFileSync(join(REFERENCE, 'official-format-samples/ncci-ptp', PTP_FILE));
 const MUE_BYTES = readFileSync(join(REFERENCE, 'official-format-samples/ncci-mue', MUE_FILE));
-
-/** How the importer hands a file to a line parser: decoded as Latin-1, split on LF, a trailing CR removed. */
-function linesOf(bytes: Buffer): string[] {
-  const lines = bytes.toString('latin1').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-}
 
 /** A copy of `bytes` with line `lineNumber` (1-based, without its line end) rewritten. */
 function withLine(bytes: Buffer, lineNumber: number, edit: (line: string) => string): Buffer {

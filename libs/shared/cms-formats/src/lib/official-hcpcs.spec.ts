@@ -4,24 +4,17 @@ import { CmsFormatError } from './cms-format.error';
 import { CODE_SET_COLUMNS, codeSetParser } from './code-sets';
 import { detectOfficialHcpcs, OfficialHcpcsParser } from './official-hcpcs';
 import { SimpleCsvParser } from './simple-csv';
-import { parseLines, refusalOf } from './spec-helpers';
+import { linesOf, parseLines, refusalOf } from './spec-helpers';
 
 const REFERENCE = join(__dirname, '../../../../../data/reference');
+const linesOfFile = (path: string): string[] => linesOf(readFileSync(path));
 const SAMPLES = join(REFERENCE, 'official-format-samples/hcpcs');
 
-/** A file's lines as the importer feeds them: latin1, split on \n, a trailing \r dropped, nothing after the last line end. */
-function linesOf(path: string): string[] {
-  const lines = readFileSync(path, 'latin1')
-    .split('\n')
-    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 /** Lines 1-308 of HCPC2019_CONTR_ANWEB.txt: 8 disclaimer lines, then modifier records only. */
-const HEAD = linesOf(join(SAMPLES, 'HCPC2019_CONTR_ANWEB.txt'));
+const HEAD = linesOfFile(join(SAMPLES, 'HCPC2019_CONTR_ANWEB.txt'));
 /** Lines 535-734 of the same file: the first procedure records (A0021 ...). */
-const PROCEDURES = linesOf(join(SAMPLES, 'HCPC2019_CONTR_ANWEB.lines535-734.txt'));
+const PROCEDURES = linesOfFile(join(SAMPLES, 'HCPC2019_CONTR_ANWEB.lines535-734.txt'));
 const FILE = 'HCPC2019_CONTR_ANWEB.txt';
 
 type Row = (string | null)[];
@@ -105,7 +98,7 @@ describe('OfficialHcpcsParser', () => {
     // whose long description is the same in both are the same code in both, so they are compared
     // column by column; a changed description means CMS revised the code and nothing is expected
     // to agree. Of what does not agree, each difference is listed: they are 2019 -> 2024 changes.
-    const csvRows = parseLines(codeSetParser('hcpcs', 'hcpcs_level2_2024jul.csv'), linesOf(join(REFERENCE, 'hcpcs/hcpcs_level2_2024jul.csv')));
+    const csvRows = parseLines(codeSetParser('hcpcs', 'hcpcs_level2_2024jul.csv'), linesOfFile(join(REFERENCE, 'hcpcs/hcpcs_level2_2024jul.csv')));
     const csvByCode = new Map(csvRows.map((r) => [r[0] as string, r]));
     const rows = parse(new OfficialHcpcsParser(FILE), numbered());
     const unchanged = rows.filter((r) => csvByCode.get(r[0] as string)?.[1] === r[1]);
@@ -134,7 +127,7 @@ describe('OfficialHcpcsParser', () => {
   });
 
   describe('refuses a broken copy, naming line, position and the expected format', () => {
-    const a0080 = linesOf(join(REFERENCE, 'hcpcs/hcpcs_level2_2024jul.csv')).find((l) => l.startsWith('A0080,')) as string;
+    const a0080 = linesOfFile(join(REFERENCE, 'hcpcs/hcpcs_level2_2024jul.csv')).find((l) => l.startsWith('A0080,')) as string;
     const tabbed = PROCEDURES[1].replace(/ {2,}/g, '\t');
     it.each([
       ['truncated record', withLine(PROCEDURES, 2, (l) => l.slice(0, 300)), 2, 301, /the line is 300 characters long; expected a 320-character fixed-width HCPCS Level II record \(truncated/],
@@ -188,6 +181,6 @@ describe('detectOfficialHcpcs', () => {
     'official-format-samples/rvu/PPRRVU2025_Oct.txt',
     'official-format-samples/rvu/GPCI2025.txt',
   ])('does not take %s for it', (path) => {
-    expect(detectOfficialHcpcs(linesOf(join(REFERENCE, path)).slice(0, 20))).toBe(false);
+    expect(detectOfficialHcpcs(linesOfFile(join(REFERENCE, path)).slice(0, 20))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CmsFormatError } from './cms-format.error';
 import { codeSetParser } from './code-sets';
+import { parseLines, refusalOf } from './spec-helpers';
 import { detectOfficialIcd10Order, dottedIcd10, ICD10_CHAPTERS, OfficialIcd10OrderParser } from './official-icd10';
 
 const SHIPPED = resolve(__dirname, '../../../../../data/reference/icd10/icd10cm_fy2024_order.csv.gz');
@@ -36,27 +37,11 @@ function asOrderFile(rows: (string | null)[][], lineEnd = '\r\n'): string {
     .concat(lineEnd);
 }
 
-function parse(text: string, file = 'icd10cm_order_2024.txt'): (string | null)[][] {
-  const parser = new OfficialIcd10OrderParser(file);
-  const out: (string | null)[][] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const values = parser.push(line, i + 1);
-    if (values) out.push(values);
-  });
-  parser.finish(lines.length);
-  return out;
+function parse(text: string): (string | null)[][] {
+  return parseLines(new OfficialIcd10OrderParser('icd10cm_order_2024.txt'), text.split('\n'));
 }
 
-function refusal(text: string): CmsFormatError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof CmsFormatError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
+const refusal = (text: string): CmsFormatError => refusalOf(() => parse(text));
 
 describe('OfficialIcd10OrderParser', () => {
   it('reads all 97,296 FY2024 codes in the order-file layout back to the shipped rows: code, billable, description, chapter and category title', () => {

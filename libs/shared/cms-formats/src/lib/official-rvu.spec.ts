@@ -15,22 +15,15 @@ import {
 } from './official-rvu';
 import { OppsCapParser } from './oppscap';
 import { PprrvuParser, PprrvuRecord } from './pprrvu';
-import { LineParser, parseLines, refusalOf } from './spec-helpers';
+import { LineParser, linesOf, parseLines, refusalOf } from './spec-helpers';
 
 const REFERENCE = join(__dirname, '../../../../../data/reference');
+const linesOfFile = (path: string): string[] => linesOf(readFileSync(path));
 const SAMPLES = join(REFERENCE, 'official-format-samples/rvu');
 
-/** A file's lines as the importers feed them: latin1, split on \n, a trailing \r dropped, nothing after the last line end. */
-function linesOf(path: string): string[] {
-  const lines = readFileSync(path, 'latin1')
-    .split('\n')
-    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
-const sample = (name: string) => linesOf(join(SAMPLES, name));
-const converted = (path: string) => linesOf(join(REFERENCE, path));
+const sample = (name: string) => linesOfFile(join(SAMPLES, name));
+const converted = (path: string) => linesOfFile(join(REFERENCE, path));
 
 /** The sample with one line replaced (line numbers from 1). */
 function withLine(lines: readonly string[], lineNumber: number, edit: (line: string) => string): string[] {
@@ -394,6 +387,6 @@ describe('detectOfficialRvuMember', () => {
   );
 
   it('does not take the HCPCS fixed-width file for one', () => {
-    expect(detectOfficialRvuMember(linesOf(join(REFERENCE, 'official-format-samples/hcpcs/HCPC2019_CONTR_ANWEB.lines535-734.txt')).slice(0, 20))).toBeNull();
+    expect(detectOfficialRvuMember(linesOfFile(join(REFERENCE, 'official-format-samples/hcpcs/HCPC2019_CONTR_ANWEB.lines535-734.txt')).slice(0, 20))).toBeNull();
   });
 });

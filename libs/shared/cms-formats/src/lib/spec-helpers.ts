@@ -23,3 +23,10 @@ export function refusalOf(run: () => unknown): CmsFormatError {
   }
   throw new Error('expected the file to be refused');
 }
+
+/** A file's lines as the importers feed them: latin1, split on \n, a trailing \r dropped, nothing after the last line end. */
+export function linesOf(bytes: Buffer): string[] {
+  const lines = bytes.toString('latin1').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
