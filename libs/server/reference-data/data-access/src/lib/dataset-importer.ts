@@ -416,7 +416,7 @@ export class DatasetImporter {
       const compared = await client.query<{ year: number }>(`SELECT max(year) AS year FROM public.${spec.table} WHERE year <= $1`, [year]);
       const liveYear = compared.rows[0]?.year ?? null;
       const against = liveYear === null ? null : { id: `${spec.dataset}-${liveYear}`, label: spec.describe({ ...edition, year: liveYear }) };
-      const preview = await previewRelease(client, spec, edition, rows, against, options.warnings ?? [], liveYear === null ? undefined : { column: 'year', value: liveYear });
+      const preview = await previewRelease(client, spec, edition, rows, against, options.warnings ?? [], liveYear ?? undefined);
       if (liveYear !== null && liveYear !== year) preview.notes = [`${year} is new; compared with ${liveYear}, the latest year loaded before it.`];
       const id = await freeReleaseId(client, edition.id);
       await recordRelease(client, { id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'STAGED', uploadId: options.uploadId, preview });

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { releaseWindowFromId } from '@denialmap/shared/fee-schedule';
+import { decimal, formatMoney, releaseWindowFromId } from '@denialmap/shared/fee-schedule';
 import { createStagingTables, EditionRows, ensureSlotRecord, putStagedRowsLive, SqlRunner } from './edition-rows';
 import { PREVIEW_EXAMPLES, PreviewChanges, ReleasePreview } from './release-preview';
 
@@ -206,15 +206,8 @@ function dollars(amount: string): string {
   return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
 }
 
-/** after - before of two amounts with two decimals, exactly: "+$2.33" or "-$1,949.64". */
+/** after - before of two amounts, exact (decimal.js, as every price): "+$2.33" or "-$1,949.64". */
 export function moneyDifference(before: string, after: string): string {
-  const cents = (v: string): bigint => {
-    const [whole, fraction = ''] = v.split('.');
-    const negative = whole.startsWith('-');
-    const value = BigInt(whole.replace('-', '') || '0') * 100n + BigInt((fraction + '00').slice(0, 2));
-    return negative ? -value : value;
-  };
-  const d = cents(after) - cents(before);
-  const size = d < 0n ? -d : d;
-  return `${d < 0n ? '-' : '+'}${dollars(`${size / 100n}.${String(size % 100n).padStart(2, '0')}`)}`;
+  const d = decimal(after).minus(decimal(before));
+  return `${d.isNegative() ? '-' : '+'}${dollars(formatMoney(d.abs()))}`;
 }

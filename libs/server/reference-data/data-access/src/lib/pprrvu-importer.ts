@@ -7,7 +7,7 @@ import { conversionFactorsFor, releaseWindowFromId } from '@denialmap/shared/fee
 import { copyRow } from './copy-format';
 import { copyLines } from './copy-lines';
 import { InvalidInputError } from '@denialmap/shared/errors';
-import { recordRelease, type SourceFormat } from './dataset-importer';
+import { recordRelease, type SourceFormat, type StagedRelease } from './dataset-importer';
 import {
   createFeeScheduleStaging,
   ensureLiveRecord,
@@ -50,15 +50,6 @@ interface LoadedRelease {
   rows: number;
   file: string;
   sha256: string;
-}
-
-export interface StagedFeeSchedule {
-  releaseId: string;
-  dataset: string;
-  rows: number;
-  files: string[];
-  durationMs: number;
-  preview: ReleasePreview;
 }
 
 /**
@@ -105,7 +96,7 @@ export class PprrvuImporter {
    * live rows of the same release (a corrected file) or the release in force before it. A fee
    * schedule staged earlier is discarded (one waits at a time). Nothing live changes.
    */
-  async stage(path: string, options: { format?: SourceFormat; uploadId?: string; warnings?: string[]; onProgress?: ImportProgress } = {}): Promise<StagedFeeSchedule> {
+  async stage(path: string, options: { format?: SourceFormat; uploadId?: string; warnings?: string[]; onProgress?: ImportProgress } = {}): Promise<StagedRelease> {
     const started = Date.now();
     const file = basename(path);
     const newParser = parserFor(file, options.format ?? 'shipped');

@@ -5,21 +5,15 @@ import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
 import { dropStagingTables, EditionRows, ensureSlotRecord, putStagedRowsLive, swapArchivedRows, yearRows } from './edition-rows';
 import { ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, feeScheduleRows } from './fee-schedule-staging';
+import type { DatasetReleaseView } from './ncci.types';
 import { ReleaseCatalog } from './release-catalog';
 import { ReleasePreview } from './release-preview';
 
 export type ReleaseStatus = 'STAGED' | 'ACTIVE' | 'PREVIOUS' | 'RETIRED' | 'DISCARDED';
 
-export interface DatasetReleaseRecord {
-  id: string;
-  dataset: string;
-  label: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  sourceFile: string;
-  rowCount: number;
+/** An edition with where it stands in the staff workflow. */
+export interface DatasetReleaseRecord extends DatasetReleaseView {
   status: ReleaseStatus;
-  importedAt: Date;
   activatedAt: Date | null;
   uploadId: string | null;
   preview: ReleasePreview | null;

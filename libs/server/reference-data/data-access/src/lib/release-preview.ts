@@ -41,10 +41,10 @@ export async function previewRelease(
   rowsAfter: number,
   against: { id: string; label: string } | null,
   warnings: string[],
-  /** Tables holding several editions side by side (a year each): the live rows compared are these. */
-  liveScope?: { column: string; value: string | number },
+  /** Per-year tables (several years side by side): the live rows compared are this year's. */
+  liveYear?: number,
 ): Promise<ReleasePreview> {
-  const scope = liveScope ? `WHERE ${liveScope.column} = ${typeof liveScope.value === 'number' ? liveScope.value : `'${liveScope.value.replace(/'/g, "''")}'`}` : '';
+  const scope = liveYear === undefined ? '' : `WHERE year = ${Math.trunc(liveYear)}`;
   const before = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${spec.table} ${scope}`);
   const preview: ReleasePreview = {
     against,
