@@ -78,3 +78,50 @@ describe('NcciPtpScanner', () => {
     expect(scan(`${HEADER}\n70390,76000,20241301,1,A\n`).plain).toBe(0);
   });
 });
+
+describe('NcciPtpScanner writing one COPY input per partition', () => {
+  /** Partitions below and from '36000', as the table's; in chunks of `size`. */
+  function partitioned(text: string, size: number) {
+    const slow: number[] = [];
+    const scanner = new NcciPtpScanner(
+      (line, n) => {
+        slow.push(n);
+        return n === 1 ? null : `${line.replace(/^"(\w+)"/, '$1').split(',').slice(0, 2).join(',')},slow\n`;
+      },
+      () => 1,
+    );
+    scanner.partitionAt(['36000']);
+    const outs: string[][] = [[], []];
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < bytes.length; i += size) scanner.pushParts(bytes.subarray(i, i + size)).forEach((b, k) => outs[k].push(b.toString()));
+    scanner.endParts().forEach((b, k) => outs[k].push(b.toString()));
+    return { partitions: outs.map((o) => o.join('')), slow, plain: scanner.plainRowCount };
+  }
+  const rows = (...codes: string[]) => codes.map((c) => `${c},76000,,1,A\n`).join('');
+
+  it('puts each row in the partition of its column 1, byte by byte, in any chunking and any order', () => {
+    const text = `${HEADER}\n${rows('0001A', '35999', '36000', 'G0101', '10021', '3600')}`;
+    for (const size of [1, 5, 16, 4096]) {
+      const result = partitioned(text, size);
+      expect(result.partitions).toEqual([
+        // "3600" is no code: the slow path has it (the real parser refuses it); it sorts before "36000".
+        '0001A,76000,,1,1\n35999,76000,,1,1\n10021,76000,,1,1\n3600,76000,slow\n',
+        '36000,76000,,1,1\nG0101,76000,,1,1\n',
+      ]);
+      expect(result.plain).toBe(5);
+      expect(result.slow).toEqual([1, 7]);
+    }
+  });
+
+  it('routes a row the slow path rewrote by the first field it wrote', () => {
+    // As bytes '"36001"' sorts before '36000'; the row it becomes belongs to partition 1.
+    expect(partitioned(`${HEADER}\n${rows('0001A')}"36001",76000,,1,A\n`, 64).partitions).toEqual(['0001A,76000,,1,1\n', '36001,76000,slow\n']);
+  });
+
+  it('refuses bounds out of order, and push() on a partitioned scan', () => {
+    const scanner = new NcciPtpScanner(() => null, () => 1);
+    expect(() => scanner.partitionAt(['50000', '36000'])).toThrow('ascend');
+    scanner.partitionAt(['36000']);
+    expect(() => scanner.push(Buffer.from(`${HEADER}\n`))).toThrow('pushParts');
+  });
+});

@@ -29,6 +29,10 @@ export function isCompactDateAt(b: Buffer, p: number): boolean {
  */
 export abstract class PtpByteScanner {
   protected out = new OutputBytes(0);
+  /** One output per partition (see `partitionAt`); `out` is the current line's. */
+  private outs: OutputBytes[] = [this.out];
+  /** The partitions' lower bounds after the first, ascending, as bytes. */
+  private splits: Buffer[] = [];
   private rest: Buffer | null = null;
   private lineNumber = 0;
   private plainRows = 0;
@@ -52,10 +56,32 @@ export abstract class PtpByteScanner {
     return this.plainRows;
   }
 
+  /**
+   * Rows go to one output per partition of a table range-partitioned on its first column:
+   * `lowerBounds` are the partitions' lower bounds after the first, ascending in byte order (the
+   * columns' COLLATE "C"). `pushParts`/`endParts` then return one COPY input per partition.
+   */
+  partitionAt(lowerBounds: readonly string[]): void {
+    this.splits = lowerBounds.map((bound) => Buffer.from(bound, 'latin1'));
+    for (let k = 1; k < this.splits.length; k++) {
+      if (Buffer.compare(this.splits[k - 1], this.splits[k]) >= 0) throw new Error('partition bounds must ascend');
+    }
+  }
+
   /** COPY input for every complete line in `chunk` (and the partial line kept from before). */
   push(chunk: Buffer): Buffer {
+    return this.single(this.pushParts(chunk));
+  }
+
+  /** The last line, when the file does not end with a newline. */
+  end(): Buffer {
+    return this.single(this.endParts());
+  }
+
+  /** `push`, one COPY input per partition. */
+  pushParts(chunk: Buffer): Buffer[] {
     const input = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.out = new OutputBytes(input.length + 1024);
+    this.startOutputs(input.length);
     let start = 0;
     let newline: number;
     while ((newline = input.indexOf(NEWLINE, start)) >= 0) {
@@ -63,17 +89,35 @@ export abstract class PtpByteScanner {
       start = newline + 1;
     }
     this.rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
-    return this.out.bytes();
+    return this.outs.map((o) => o.bytes());
   }
 
-  /** The last line, when the file does not end with a newline. */
-  end(): Buffer {
+  /** `end`, one COPY input per partition. */
+  endParts(): Buffer[] {
     const rest = this.rest;
     this.rest = null;
-    if (!rest || rest.length === 0) return Buffer.alloc(0);
-    this.out = new OutputBytes(rest.length + 1024);
-    this.writeLine(rest, 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length);
-    return this.out.bytes();
+    this.startOutputs(rest?.length ?? 0);
+    if (rest && rest.length > 0) this.writeLine(rest, 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length);
+    return this.outs.map((o) => o.bytes());
+  }
+
+  private single(parts: Buffer[]): Buffer {
+    if (parts.length !== 1) throw new Error('a partitioned scan returns one output per partition: use pushParts/endParts');
+    return parts[0];
+  }
+
+  private startOutputs(inputLength: number): void {
+    // Each output could take every row (the file need not be in partition order); they grow when needed.
+    const capacity = this.splits.length === 0 ? inputLength + 1024 : Math.ceil(inputLength / (this.splits.length + 1)) + 1024;
+    this.outs = Array.from({ length: this.splits.length + 1 }, () => new OutputBytes(capacity));
+    this.out = this.outs[0];
+  }
+
+  /** The partition of a row whose first column is `b[start, end)`. */
+  private partitionOf(b: Buffer, start: number, end: number): number {
+    let part = 0;
+    while (part < this.splits.length && !bytesBefore(b, start, end, this.splits[part])) part++;
+    return part;
   }
 
   /** Writes the row's COPY line to `out` and returns true if the line is a plain data row; else writes nothing. */
@@ -102,12 +146,19 @@ export abstract class PtpByteScanner {
 
   private writeLine(b: Buffer, start: number, end: number): void {
     const lineNumber = ++this.lineNumber;
-    if (lineNumber > this.headerLines && this.writePlainRow(b, start, end, lineNumber)) {
-      this.plainRows++;
-      return;
+    if (lineNumber > this.headerLines) {
+      // A plain row starts with its 5-byte column 1 (checked by writePlainRow).
+      if (this.splits.length > 0) this.out = this.outs[this.partitionOf(b, start, Math.min(start + 5, end))];
+      if (this.writePlainRow(b, start, end, lineNumber)) {
+        this.plainRows++;
+        return;
+      }
     }
     const text = this.slowLine(b.toString(this.slowEncoding, start, end), lineNumber);
-    if (text !== null) this.out.writeText(text);
+    if (text === null) return;
+    const row = Buffer.from(text, 'utf8');
+    const out = this.splits.length > 0 ? this.outs[this.partitionOf(row, ...firstCsvField(row))] : this.outs[0];
+    out.writeBytes(row, 0, row.length);
   }
 }
 
@@ -156,6 +207,23 @@ export class NcciPtpScanner extends PtpByteScanner {
     this.out.writeByte(NEWLINE);
     return true;
   }
+}
+
+/** Whether `b[start, end)` sorts before `bound`, byte by byte (COLLATE "C"); a loop, as most rows differ at the first byte. */
+function bytesBefore(b: Buffer, start: number, end: number, bound: Buffer): boolean {
+  const n = Math.min(end - start, bound.length);
+  for (let k = 0; k < n; k++) {
+    const c = b[start + k];
+    if (c !== bound[k]) return c < bound[k];
+  }
+  return end - start < bound.length;
+}
+
+/** Where the first field of a CSV row (as csvRow writes it: codes are never quoted) starts and ends. */
+function firstCsvField(row: Buffer): [number, number] {
+  const comma = row.indexOf(COMMA);
+  const end = comma < 0 ? row.length : comma;
+  return row[0] === QUOTE && end > 1 && row[end - 1] === QUOTE ? [1, end - 1] : [0, end];
 }
 
 /** A growing output buffer; scanners may also write straight into `buffer` after `reserve`. */
