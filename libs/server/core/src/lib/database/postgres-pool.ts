@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /**
@@ -10,8 +10,19 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 export class PostgresPool implements OnApplicationShutdown {
   readonly pool: Pool;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 2, idleTimeoutMillis: 5000, allowExitOnIdle: true });
+  }
+
+  /**
+   * A connection of its own, outside the pool, for the caller to `end()`: an import loading
+   * partitions side by side takes these, so it never waits on a pool that other imports (each
+   * holding a connection while it waits for its dataset's lock) have used up.
+   */
+  async dedicated(): Promise<Client> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL });
+    await client.connect();
+    return client;
   }
 
   /** Last of all at shutdown, after workers have finished the jobs in hand (they close in onModuleDestroy). */

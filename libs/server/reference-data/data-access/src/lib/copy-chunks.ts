@@ -1,41 +1,50 @@
-import type { Hash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { CopyWriter } from './copy-writer';
-import { openFileBytes } from './line-source';
 
-/** Turns a file's raw bytes, chunk by chunk, into COPY input (NcciPtpScanner). */
-export interface ChunkTransform {
-  push(chunk: Buffer): Buffer;
-  end(): Buffer;
+/** One `COPY ... FROM STDIN` on its own connection. */
+export interface CopyTarget {
+  client: ClientBase;
+  sql: string;
 }
 
 /**
- * Streams a file (gunzipped when it ends in .gz) through `transform` into `COPY ... FROM STDIN`,
- * as bytes: no string is made of the file except where the transform decides to. Inflating runs
- * on libuv's thread pool, so it overlaps the transform. A transform that throws aborts the COPY.
+ * Several COPYs fed side by side (one per partition, each on its connection), by one or more
+ * readers: `write` takes one chunk of whole rows per COPY. A COPY the server refuses (a bad value,
+ * a partition's bound) or an `abort` fails every pending and later write at once, so no reader
+ * waits on a COPY that will never drain.
  */
-export async function copyChunks(
-  client: PoolClient,
-  copySql: string,
-  path: string,
-  transform: ChunkTransform,
-  onBatch?: (fractionRead: number) => void,
-  hash?: Hash,
-): Promise<void> {
-  const source = openFileBytes(path, hash);
-  const copy = new CopyWriter(client, copySql);
-  let last: Buffer;
-  try {
-    for await (const chunk of source.input as AsyncIterable<Buffer>) {
-      await copy.write(transform.push(chunk));
-      onBatch?.(source.fraction());
-    }
-    // The last line may have no line end (a truncated file): it is checked here, still inside the COPY.
-    last = transform.end();
-  } catch (error) {
-    source.input.destroy();
-    await copy.abort(error);
-    throw error;
+export class CopyFanOut {
+  private readonly copies: CopyWriter[];
+  private readonly failed: Promise<never>;
+  private fail!: (error: unknown) => void;
+  private failure: unknown = null;
+
+  constructor(targets: readonly CopyTarget[]) {
+    this.copies = targets.map((t) => new CopyWriter(t.client, t.sql));
+    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
+    this.failed.catch(() => undefined);
+    for (const copy of this.copies) void copy.failure.then((error) => this.abort(error));
   }
-  await copy.end(last);
+
+  async write(parts: readonly Buffer[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    await Promise.race([Promise.all(this.copies.map((c, k) => c.write(parts[k]))), this.failed]);
+  }
+
+  /** Ends every COPY; resolves when the server has taken every row of each. */
+  async end(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const ended = await Promise.allSettled(this.copies.map((c) => c.end(Buffer.alloc(0))));
+    const refused = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (refused) throw refused.reason;
+  }
+
+  /** Refuses every COPY (nothing of them is kept) and fails the writers waiting. */
+  async abort(error: unknown): Promise<void> {
+    if (!this.failure) {
+      this.failure = error;
+      this.fail(error);
+    }
+    await Promise.all(this.copies.map((c) => c.abort(error)));
+  }
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /**
@@ -9,13 +9,18 @@ import { from as copyFrom } from 'pg-copy-streams';
 export class CopyWriter {
   private readonly copy: ReturnType<typeof copyFrom>;
   private readonly done: Promise<void>;
+  /** Resolves with the server's refusal, if the COPY fails; never otherwise. */
+  readonly failure: Promise<Error>;
 
-  constructor(client: PoolClient, copySql: string) {
+  constructor(client: ClientBase, copySql: string) {
     this.copy = client.query(copyFrom(copySql));
     this.done = new Promise<void>((resolve, reject) => {
       this.copy.on('finish', resolve);
       this.copy.on('error', reject);
     });
+    // Awaited by end() or abort(); a refusal before then is not an unhandled rejection.
+    this.done.catch(() => undefined);
+    this.failure = new Promise<Error>((resolve) => this.copy.on('error', resolve));
   }
 
   async write(chunk: string | Buffer): Promise<void> {

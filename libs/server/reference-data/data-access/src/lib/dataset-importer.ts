@@ -1,7 +1,7 @@
 import { createHash, Hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { Client, ClientBase, PoolClient } from 'pg';
 import { PostgresPool } from '@denialmap/server/core';
 import { InvalidInputError } from '@denialmap/shared/errors';
 import {
@@ -35,9 +35,10 @@ import { copyRow } from './copy-format';
 import { copyLines } from './copy-lines';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
-import { PhraseTable } from './phrase-dictionary';
+import { PhraseDictionary, PhraseTable } from './phrase-dictionary';
 import { copyPtpRows } from './ptp-rows';
 import { createStagingTables, pgRunner, yearRows } from './edition-rows';
+import { buildLiveIndexes, createLoadingTable, dropTable, loadedIntoStaging, RangePartitions, stagedIntoPlace, tableShape } from './loading-tables';
 import { ReleasePreview, previewRelease } from './release-preview';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
@@ -82,6 +83,11 @@ export interface DatasetSpec {
   diff?: DatasetDiff;
   /** The same table as CMS publishes it (when that differs from the shipped, converted file). */
   cmsFormat?: FileFormat;
+  /**
+   * The table's partitions, as its migration made them: each is loaded and indexed on its own
+   * connection, side by side (NCCI PTP). Rows are routed by their first column.
+   */
+  partitions?: RangePartitions;
 }
 
 /** Where a file's layout differs from the dataset's shipped (converted) one. */
@@ -186,6 +192,14 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
     }),
     // CMS's ccipra-v###r#-f#.TXT parts: TAB-delimited, with the effective date and pre-1996 flag.
     cmsFormat: { columns: OFFICIAL_PTP_COLUMNS, ptpLayout: 'cms' },
+    // Two halves of about 1.25 M rows (migration 20261205090000_ptp_partitions): one per core here.
+    partitions: {
+      column: 'column_1',
+      parts: [
+        { table: 'ncci_ptp_edit_below_36000', from: null },
+        { table: 'ncci_ptp_edit_from_36000', from: '36000' },
+      ],
+    },
   },
   'ncci-mue': {
     ...ncci('mue', 'ncci-mue', 'NCCI_MUE', 'medically unlikely edits', ['hcpcs', 'max_units', 'adjudication_indicator', 'rationale'], {
@@ -297,12 +311,15 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 
 /**
  * Loads a whole reference table edition (NCCI PTP is 2.5 M rows) the fast way: COPY into an
- * unindexed table in the `reference_staging` schema and build the live table's indexes there.
- * `import` (the CLI, the shipped files) then, in the same transaction, moves the live table to
- * `reference_archive` (the roll-back target) and the new one into place. `stage` (staff uploads)
- * commits the staged table with a preview instead; ReferenceReleases activates it later. Readers
- * never see a half-loaded table and are blocked only for the renames. A bad file rolls back whole;
- * the same bytes again is a no-op.
+ * unindexed copy of the table in the `reference_loading` schema and build the live table's indexes
+ * there; a table partitioned on its first column (NCCI PTP: two halves) loads and indexes its
+ * partitions side by side, each on its own connection. Then one transaction moves the loaded table
+ * to `reference_staging` and, for `import` (the CLI, the shipped files), the live table to
+ * `reference_archive` (the roll-back target) and the new one into place; `stage` (staff uploads)
+ * records it with a preview instead, and ReferenceReleases activates it later. The dataset's
+ * advisory lock is held throughout. Readers never see a half-loaded table and are blocked only for
+ * the renames. A bad file leaves nothing behind (its loading table is dropped); the same bytes
+ * again is a no-op.
  */
 @Injectable()
 export class DatasetImporter {
@@ -322,33 +339,37 @@ export class DatasetImporter {
     const hashWhileLoading = !!spec.ptpPhrases && !(await this.liveEditionFrom(dataset, file));
     const hashes = hashWhileLoading ? parts.map(() => createHash('sha256')) : null;
     const known = hashes ? null : await editionSha256(parts);
-    return this.inTransaction(async (client) => {
-      const current = await client.query<{ id: string; row_count: number }>(
+    return this.withImportLock<ImportOutcome>(dataset, async (main) => {
+      const current = await main.query<{ id: string; row_count: number }>(
         `SELECT id, row_count FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_sha256 = $2`,
         [dataset, known],
       );
       if (current.rowCount) {
-        return { status: 'unchanged', kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
+        return { status: 'unchanged' as const, kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
       }
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${dataset}`]);
-      let rows: number;
-      if (spec.yearPartition) {
-        rows = await this.replaceYear(client, formatted, path, file, edition, onProgress);
-      } else {
-        // This load replaces the staging table, so an edition staged there for review is dropped.
-        await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
-        rows = await this.loadStaging(client, formatted, parts, edition, onProgress, hashes);
-        for (const statement of stagedIntoPlace(spec.table)) await client.query(statement);
-        await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
-        await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
-      }
-      if (spec.yearPartition) {
-        await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
-      }
-      const sha256 = known ?? combinedSha256((hashes as Hash[]).map((h) => h.digest('hex')));
-      await recordRelease(client, { id: edition.id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'ACTIVE' });
-      await this.logImport(client, spec, file, sha256, edition.id, rows, started);
-      return { status: 'imported', kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
+      const loaded = spec.yearPartition ? null : await this.loadEdition(main, formatted, parts, edition, onProgress, hashes);
+      return inTransaction(main, async (client) => {
+        let rows: number;
+        if (spec.yearPartition) {
+          rows = await this.replaceYear(client, formatted, path, file, edition, onProgress);
+          await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
+        } else {
+          rows = (loaded as LoadedEdition).rows;
+          // The loaded table replaces the staging table, so an edition staged there for review is dropped.
+          await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
+          await (loaded as LoadedEdition).intoStaging(client);
+          await stagedIntoPlace(pgRunner(client), spec.table);
+          await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
+          await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
+        }
+        const sha256 = known ?? combinedSha256((hashes as Hash[]).map((h) => h.digest('hex')));
+        await recordRelease(client, { id: edition.id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'ACTIVE' });
+        await this.logImport(client, spec, file, sha256, edition.id, rows, started);
+        return { status: 'imported' as const, kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
+      }).catch(async (error: unknown) => {
+        await dropTable(pgRunner(main), spec.table, 'reference_loading').catch(() => undefined);
+        throw error;
+      });
     });
   }
 
@@ -362,27 +383,33 @@ export class DatasetImporter {
     const started = Date.now();
     const files = paths.map((p) => basename(p));
     const sha256 = await editionSha256(paths);
-    return this.inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${spec.dataset}`]);
-      await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [spec.dataset]);
-      const rows = await this.loadStaging(client, withFormat(spec, options.format ?? 'shipped'), paths, edition, options.onProgress);
-      const against = await client.query<{ id: string; label: string }>(`SELECT id, label FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, [spec.dataset]);
-      const preview = await previewRelease(client, spec, edition, rows, against.rows[0] ?? null, options.warnings ?? []);
-      const id = await freeReleaseId(client, edition.id);
-      await recordRelease(client, {
-        id,
-        dataset: spec.dataset,
-        label: spec.describe(edition),
-        edition,
-        sourceFile: files.join(' + '),
-        sha256,
-        rows,
-        status: 'STAGED',
-        uploadId: options.uploadId,
-        preview,
+    return this.withImportLock(spec.dataset, async (main) => {
+      const loaded = await this.loadEdition(main, withFormat(spec, options.format ?? 'shipped'), paths, edition, options.onProgress);
+      const rows = loaded.rows;
+      return inTransaction(main, async (client) => {
+        await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [spec.dataset]);
+        await loaded.intoStaging(client);
+        const against = await client.query<{ id: string; label: string }>(`SELECT id, label FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, [spec.dataset]);
+        const preview = await previewRelease(client, spec, edition, rows, against.rows[0] ?? null, options.warnings ?? []);
+        const id = await freeReleaseId(client, edition.id);
+        await recordRelease(client, {
+          id,
+          dataset: spec.dataset,
+          label: spec.describe(edition),
+          edition,
+          sourceFile: files.join(' + '),
+          sha256,
+          rows,
+          status: 'STAGED',
+          uploadId: options.uploadId,
+          preview,
+        });
+        await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
+        return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
+      }).catch(async (error: unknown) => {
+        await dropTable(pgRunner(main), spec.table, 'reference_loading').catch(() => undefined);
+        throw error;
       });
-      await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
-      return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
     });
   }
 
@@ -428,15 +455,29 @@ export class DatasetImporter {
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.postgres.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      return await inTransaction(client, work);
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * A connection holding the dataset's import lock (session-level: the load commits as it goes,
+   * before the switch's transaction) for `work`. Staging, activating and rolling back wait for it.
+   */
+  private async withImportLock<T>(dataset: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.postgres.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`import:${dataset}`]);
+      try {
+        return await work(client);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`import:${dataset}`]).catch((error: Error) => (broken = error));
+      }
+    } finally {
+      // A connection that could not unlock is closed, which releases the lock.
+      client.release(broken);
     }
   }
 
@@ -447,44 +488,83 @@ export class DatasetImporter {
     );
   }
 
-  /** A fresh `reference_staging.<table>` holding the files' rows, indexed like the live table. */
   /** Whether the live edition of `dataset` was loaded from files named `label`. */
   private async liveEditionFrom(dataset: string, label: string): Promise<boolean> {
     const { rowCount } = await this.postgres.pool.query(`SELECT 1 FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE' AND source_file = $2`, [dataset, label]);
     return (rowCount ?? 0) > 0;
   }
 
-  /** `hashes` (PTP only): one per file, fed the file's bytes as they load. */
-  private async loadStaging(
-    client: PoolClient,
+  /**
+   * The files' rows in `reference_loading.<table>`, indexed and analysed like the live table, each
+   * statement committed as it goes (other connections load the other partitions side by side).
+   * On failure the loading table is dropped. `hashes` (PTP only): one per file, fed its bytes.
+   */
+  private async loadEdition(
+    main: PoolClient,
     spec: DatasetSpec & FileFormat,
     paths: readonly string[],
     edition: DatasetEdition,
     onProgress?: ImportProgress,
     hashes?: Hash[] | null,
-  ): Promise<number> {
-    await client.query('CREATE SCHEMA IF NOT EXISTS reference_staging; CREATE SCHEMA IF NOT EXISTS reference_archive');
-    await client.query(`DROP TABLE IF EXISTS reference_staging.${spec.table}`);
-    await client.query(`CREATE TABLE reference_staging.${spec.table} (LIKE public.${spec.table} INCLUDING DEFAULTS)`);
-    const target = `reference_staging.${spec.table}`;
-    let rows = 0;
-    for (const [i, path] of paths.entries()) {
-      const file = basename(path);
-      const done = rows;
-      const progress: ImportProgress | undefined = onProgress && ((n, fraction) => onProgress(done + n, (i + fraction) / paths.length));
-      rows += spec.ptpPhrases
-        ? await copyPtpRows(client, target, spec.columns, spec.ptpPhrases, path, file, progress, spec.ptpLayout, hashes?.[i])
-        : await this.copyRows(client, target, spec.columns, spec.parser(file, edition), path, progress, undefined, spec.rawCsv, spec.encoding);
+  ): Promise<LoadedEdition> {
+    const shape = tableShape(spec.table, spec.partitions);
+    await createLoadingTable(pgRunner(main), shape);
+    if (shape.partitions && shape.partitions.column !== spec.columns[0]) {
+      throw new Error(`${spec.table} is partitioned on ${shape.partitions.column}; rows are routed by their first column, ${spec.columns[0]}`);
     }
-    if (spec.afterLoad) await client.query(spec.afterLoad(target));
-    // Index builds sort in memory; planner statistics from a 6,000-row sample are plenty for the
-    // equality lookups these tables serve (the default samples 30,000 rows per column).
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await this.buildIndexes(client, spec.table);
-    await client.query('SET LOCAL default_statistics_target = 20');
-    await client.query(`ANALYZE reference_staging.${spec.table}`);
-    return rows;
+    // One connection per partition: this one, and one of its own for each other partition.
+    const others: Client[] = [];
+    try {
+      if (spec.ptpPhrases) for (let k = 1; k < shape.parts.length; k++) others.push(await this.postgres.dedicated());
+      const clients: ClientBase[] = [main, ...others];
+      const target = `reference_loading.${spec.table}`;
+      const phrases = spec.ptpPhrases ? await PhraseDictionary.load(main, spec.ptpPhrases) : null;
+      let rows = 0;
+      if (spec.ptpPhrases && phrases) {
+        const targets = shape.parts.map((part, k) => ({ client: clients[k], table: `reference_loading.${part.table}`, from: part.from }));
+        rows = await copyPtpRows(targets, spec.columns, phrases, spec.ptpPhrases.idColumn, paths, { layout: spec.ptpLayout, onProgress, hashes });
+      } else {
+        for (const [i, path] of paths.entries()) {
+          const file = basename(path);
+          const done = rows;
+          const progress: ImportProgress | undefined = onProgress && ((n, fraction) => onProgress(done + n, (i + fraction) / paths.length));
+          rows += await this.copyRows(main, target, spec.columns, spec.parser(file, edition), path, progress, undefined, spec.rawCsv, spec.encoding);
+        }
+      }
+      if (spec.afterLoad) await main.query(spec.afterLoad(target));
+      // Each partition's indexes and statistics on its connection, side by side, one process each
+      // (PostgreSQL's parallel index workers would only crowd the same cores); then the table's
+      // own indexes, which attach the partitions'. A partitioned table itself is not analysed:
+      // queries plan per partition. Statistics from a 6,000-row sample are plenty for the
+      // equality lookups these tables serve (the default samples 30,000 rows per column).
+      const indexed = async (client: ClientBase, table: string, analyse: boolean) =>
+        inTransaction(client, async () => {
+          await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+          if (shape.partitions) await client.query('SET LOCAL max_parallel_maintenance_workers = 0');
+          await client.query('SET LOCAL default_statistics_target = 20');
+          await buildLiveIndexes(pgRunner(client), table, 'reference_loading');
+          if (analyse) await client.query(`ANALYZE reference_loading.${table}`);
+        });
+      if (shape.partitions) {
+        const sideBySide = clients.length === shape.parts.length;
+        await Promise.all(shape.parts.map((part, k) => indexed(sideBySide ? clients[k] : main, part.table, true)));
+      }
+      await indexed(main, spec.table, !shape.partitions);
+      return {
+        rows,
+        intoStaging: async (client) => {
+          await phrases?.saveNew(client);
+          await loadedIntoStaging(pgRunner(client), spec.table);
+        },
+      };
+    } catch (error) {
+      await dropTable(pgRunner(main), spec.table, 'reference_loading').catch(() => undefined);
+      throw error;
+    } finally {
+      await Promise.all(others.map((client) => client.end().catch(() => undefined)));
+    }
   }
+
   /** Per-year editions: replace that year's rows only, after checking the file is for that year. */
   private async replaceYear(client: PoolClient, spec: DatasetSpec & FileFormat, path: string, file: string, edition: DatasetEdition, onProgress?: ImportProgress): Promise<number> {
     const year = edition.year;
@@ -532,17 +612,24 @@ export class DatasetImporter {
     onProgress?.(parser.rowCount, 1);
     return parser.rowCount;
   }
+}
 
-  /** The live table's own index definitions (from the migrations), rebuilt on the staged copy. */
-  private async buildIndexes(client: PoolClient, table: string): Promise<void> {
-    const { rows } = await client.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`, [table]);
-    for (const { indexdef } of rows) {
-      const staged = indexdef.replace(` ON public.${table} `, ` ON reference_staging.${table} `);
-      if (staged === indexdef) {
-        throw new Error(`cannot rebuild index "${indexdef}" on the staged ${table} table`);
-      }
-      await client.query(staged);
-    }
+/** An edition loaded in `reference_loading`: `intoStaging` makes it the staged one, in the switch's transaction. */
+interface LoadedEdition {
+  rows: number;
+  intoStaging(client: PoolClient): Promise<void>;
+}
+
+/** `work` in a transaction on `client`: committed if it returns, rolled back if it throws. */
+async function inTransaction<C extends ClientBase, T>(client: C, work: (client: C) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 
@@ -577,15 +664,6 @@ function combinedSha256(hashes: readonly string[]): string {
 export function withFormat(spec: DatasetSpec, format: SourceFormat): DatasetSpec & FileFormat {
   if (format === 'shipped' || !spec.cmsFormat) return spec;
   return { ...spec, ...spec.cmsFormat };
-}
-
-/** The statements that move the live table to the archive (replacing what was there) and the staged one into place. */
-export function stagedIntoPlace(table: string): string[] {
-  return [
-    `DROP TABLE IF EXISTS reference_archive.${table}`,
-    `ALTER TABLE public.${table} SET SCHEMA reference_archive`,
-    `ALTER TABLE reference_staging.${table} SET SCHEMA public`,
-  ];
 }
 
 /** An edition's record, new or replacing one of the same id: live at once (an import) or staged with its preview. */

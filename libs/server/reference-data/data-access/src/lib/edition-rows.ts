@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /**
  * Editions that live side by side in one table, told apart by a column: fee schedule releases
@@ -15,20 +15,11 @@ export interface SqlRunner {
   run(sql: string, ...values: unknown[]): Promise<unknown>;
 }
 
-export function pgRunner(client: PoolClient): SqlRunner {
+export function pgRunner(client: ClientBase): SqlRunner {
   return {
     rows: async <T>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T[],
     run: (sql: string, ...values: unknown[]) => client.query(sql, values),
   };
-}
-
-/**
- * One edition's rows inside tables that hold several side by side: a fee schedule release's (its
- * release row and RVU rows) or one calendar year's (GPCI, counties, anesthesia CFs). Parents first.
- */
-export interface EditionRows {
-  tables: readonly { table: string; column: string }[];
-  value: string | number;
 }
 
 /**

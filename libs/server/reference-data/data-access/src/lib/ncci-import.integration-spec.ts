@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
+import { DATASETS } from './dataset-importer';
 import { sha256OfFile } from './file-hash';
+import { partitionBound } from './loading-tables';
 import { NcciRepository } from './ncci.repository';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
 import { emptyReferenceTables } from './reference-tables.testing';
@@ -127,6 +129,49 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     expect(archived.rows[0].n).toBe(14677);
     const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'ncci_mue'`);
     expect(indexes.rows.map((r) => r.indexname)).toEqual(['ncci_mue_hcpcs_idx']);
+  });
+
+  it('keeps the PTP edits in the two partitions the migration made, as the importer declares them, each indexed', async () => {
+    const declared = DATASETS['ncci-ptp'].partitions;
+    if (!declared) throw new Error('NCCI PTP declares no partitions');
+    const { rows } = await pool.query<{ name: string; bound: string; n: number }>(
+      `SELECT c.relname::text AS name, pg_get_expr(c.relpartbound, c.oid) AS bound, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM public.%I', c.relname), false, true, '')))[1]::text::int AS n
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'public.ncci_ptp_edit'::regclass ORDER BY c.relname`,
+    );
+    // The shipped 2024 file: 1,239,425 rows with column 1 below 36000, 1,306,592 from it on.
+    expect(rows).toEqual([
+      { name: declared.parts[0].table, bound: partitionBound(declared, 0), n: 1239425 },
+      { name: declared.parts[1].table, bound: partitionBound(declared, 1), n: 1306592 },
+    ]);
+    const indexes = await pool.query<{ t: string; i: string }>(
+      `SELECT tablename AS t, indexname AS i FROM pg_indexes WHERE schemaname = 'public' AND tablename LIKE 'ncci\\_ptp\\_edit%' ORDER BY 1, 2`,
+    );
+    expect(indexes.rows.map((r) => `${r.t}: ${r.i}`)).toEqual([
+      'ncci_ptp_edit: ncci_ptp_edit_column_1_brin_idx',
+      'ncci_ptp_edit: ncci_ptp_edit_column_2_idx',
+      'ncci_ptp_edit_below_36000: ncci_ptp_edit_below_36000_column_1_idx',
+      'ncci_ptp_edit_below_36000: ncci_ptp_edit_below_36000_column_2_idx',
+      'ncci_ptp_edit_from_36000: ncci_ptp_edit_from_36000_column_1_idx',
+      'ncci_ptp_edit_from_36000: ncci_ptp_edit_from_36000_column_2_idx',
+    ]);
+    // Nothing is left where editions load.
+    expect((await pool.query(`SELECT to_regclass('reference_loading.ncci_ptp_edit') AS t`)).rows[0].t).toBeNull();
+  });
+
+  it.each([
+    ['the first partition', '10021,76000,,7,A', 3],
+    ['the second partition', '70390,76000,,7,A', 5],
+  ])('refuses a PTP file with a bad row in %s while the other loads, and leaves nothing behind', async (_name, bad, line) => {
+    const ptp = async () =>
+      JSON.stringify((await pool.query(`SELECT (SELECT count(*) FROM ncci_ptp_edit) AS n, (SELECT string_agg(id || status, ',' ORDER BY id) FROM reference_dataset_release) AS r`)).rows[0]);
+    const before = await ptp();
+    const lines = ['column_1,column_2,deletion_date,modifier_indicator,ptp_edit_rationale', '0001A,0591T,,1,A', '10021,76000,,1,A', '36000,76000,,1,A', '70390,76000,,1,A', '99213,76000,,1,A'];
+    lines[line - 1] = bad;
+    const error = await imports.importFile(file('ptp_practitioner_2024q4.csv', lines)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CmsFormatError);
+    expect(error).toMatchObject({ file: 'ptp_practitioner_2024q4.csv', line, column: 4 });
+    expect(await ptp()).toBe(before);
+    expect((await pool.query(`SELECT to_regclass('reference_loading.ncci_ptp_edit') AS t`)).rows[0].t).toBeNull();
   });
 
   // Last: it replaces the shipped PTP edition the tests above read.

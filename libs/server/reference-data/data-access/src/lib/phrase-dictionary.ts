@@ -15,20 +15,18 @@ const SMALLINT_MAX = 32_767;
 /**
  * A column whose few distinct values repeat on every row, stored once in a lookup table: the
  * import sends each row's phrase id instead of its text. Ids are never reused or renumbered, so
- * archived editions keep resolving. Used inside the import's transaction (and its advisory lock).
+ * archived editions keep resolving. Loaded once per edition under the import's advisory lock; the
+ * new phrases are saved in the transaction that makes the edition's rows visible.
  */
 export class PhraseDictionary {
   private readonly ids = new Map<string, number>();
   private readonly added: { id: number; phrase: string }[] = [];
   private nextId = 1;
 
-  private constructor(
-    private readonly lookup: PhraseTable,
-    private readonly file: string,
-  ) {}
+  private constructor(private readonly lookup: PhraseTable) {}
 
-  static async load(client: PoolClient, lookup: PhraseTable, file: string): Promise<PhraseDictionary> {
-    const dictionary = new PhraseDictionary(lookup, file);
+  static async load(client: PoolClient, lookup: PhraseTable): Promise<PhraseDictionary> {
+    const dictionary = new PhraseDictionary(lookup);
     const { rows } = await client.query<{ id: number; phrase: string }>(`SELECT id, ${lookup.column} AS phrase FROM ${lookup.table}`);
     for (const { id, phrase } of rows) {
       dictionary.ids.set(phrase, id);
@@ -38,13 +36,13 @@ export class PhraseDictionary {
   }
 
   /** The phrase's id (a new one for a phrase not seen before); blank is no phrase. */
-  idFor(raw: string | null, lineNumber: number): number | null {
+  idFor(raw: string | null, file: string, lineNumber: number): number | null {
     const phrase = raw?.trim() ?? '';
     if (phrase === '') return null;
     const known = this.ids.get(phrase);
     if (known !== undefined) return known;
     if (this.nextId > SMALLINT_MAX) {
-      throw new CmsFormatError(this.file, lineNumber, null, `more than ${SMALLINT_MAX} different phrases in the last column; it should hold one of a few dozen`);
+      throw new CmsFormatError(file, lineNumber, null, `more than ${SMALLINT_MAX} different phrases in the last column; it should hold one of a few dozen`);
     }
     const id = this.nextId++;
     this.ids.set(phrase, id);

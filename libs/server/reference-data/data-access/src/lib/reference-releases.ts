@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
-import { DATASETS, DatasetSpec, stagedIntoPlace } from './dataset-importer';
+import { DATASETS, DatasetSpec } from './dataset-importer';
+import { dropTable, stagedIntoPlace, swapArchived } from './loading-tables';
 import { dropStagingTables, EditionRows, ensureSlotRecord, putStagedRowsLive, swapArchivedRows, yearRows } from './edition-rows';
 import { ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, feeScheduleRows } from './fee-schedule-staging';
 import type { DatasetReleaseView } from './ncci.types';
@@ -122,7 +123,7 @@ export class ReferenceReleases {
         await putStagedRowsLive(sql, table.rows);
       } else {
         await expectTable(sql, 'reference_staging', table.spec.table, release.id);
-        for (const statement of stagedIntoPlace(table.spec.table)) await sql.run(statement);
+        await stagedIntoPlace(sql, table.spec.table);
       }
       await sql.run(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, release.dataset);
       const replaced = await sql.rows<{ id: string }>(
@@ -141,7 +142,7 @@ export class ReferenceReleases {
     return this.locked(id, async (sql, release, table) => {
       expectStatus(release, 'STAGED', 'discarded');
       if (table.kind === 'rows') await dropStagingTables(sql, table.rows);
-      else await sql.run(`DROP TABLE IF EXISTS reference_staging.${table.spec.table}`);
+      else await dropTable(sql, table.spec.table, 'reference_staging');
       await sql.run(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE id = $1`, release.id);
       await audit(sql, actor, 'REFERENCE_RELEASE_DISCARDED', { dataset: release.dataset, release: release.id, sourceFile: release.sourceFile });
       return { ...release, status: 'DISCARDED' as const };
@@ -161,10 +162,7 @@ export class ReferenceReleases {
       } else {
         const name = table.spec.table;
         await expectTable(sql, 'reference_archive', name, previous.id);
-        await sql.run('CREATE SCHEMA IF NOT EXISTS reference_swap');
-        await sql.run(`ALTER TABLE public.${name} SET SCHEMA reference_swap`);
-        await sql.run(`ALTER TABLE reference_archive.${name} SET SCHEMA public`);
-        await sql.run(`ALTER TABLE reference_swap.${name} SET SCHEMA reference_archive`);
+        await swapArchived(sql, name);
       }
       const replaced = await sql.rows<{ id: string }>(
         `UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' RETURNING id`,
