@@ -14,3 +14,4 @@ export * from './lib/ncci-official';
 export * from './lib/official-rvu';
 export * from './lib/official-hcpcs';
 export * from './lib/official-icd10';
+export * from './lib/copy-binary';

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { CmsFormatError } from './cms-format.error';
+import { binaryRow } from './copy-binary';
 import { ncciParser } from './ncci';
 import {
   detectOfficialNcci,
   mueEffectiveFromName,
   ncciVersionFromName,
   OFFICIAL_MUE_COLUMNS,
+  OFFICIAL_PTP_BINARY_TYPES,
   OFFICIAL_PTP_COLUMNS,
   OFFICIAL_PTP_RATIONALE_INDEX,
   OfficialMueParser,
@@ -80,8 +82,21 @@ function slowPathCsv(bytes: Buffer): string {
   return out.join('');
 }
 
-/** The file through OfficialPtpScanner in chunks of `size` bytes, wired as the importer wires NcciPtpScanner. */
-function scan(bytes: Buffer, size: number): { out: string; plain: number; lines: number; rows: number; slowLines: number[] } {
+/** The binary COPY rows every line would give through OfficialPtpParser alone (the reference for the binary scanner). */
+function slowPathBinary(bytes: Buffer): Buffer {
+  const parser = new OfficialPtpParser(PTP_FILE);
+  const idFor = phraseIds();
+  const lines = linesOf(bytes);
+  const rows = lines.map((line, i) => {
+    const values = parser.push(line, i + 1);
+    return values ? binaryRow(withPhraseId(values, idFor), OFFICIAL_PTP_BINARY_TYPES) : Buffer.alloc(0);
+  });
+  parser.finish(lines.length);
+  return Buffer.concat(rows);
+}
+
+/** The file through OfficialPtpScanner in chunks of `size` bytes, wired as the importer wires it (`binary`: binary COPY rows). */
+function scanBytes(bytes: Buffer, size: number, binary = false): { out: Buffer; plain: number; lines: number; rows: number; slowLines: number[] } {
   const parser = new OfficialPtpParser(PTP_FILE);
   const idFor = phraseIds();
   const slowLines: number[] = [];
@@ -89,16 +104,22 @@ function scan(bytes: Buffer, size: number): { out: string; plain: number; lines:
     (line, lineNumber) => {
       slowLines.push(lineNumber);
       const values = parser.push(line, lineNumber);
-      return values && csvRow(withPhraseId(values, idFor));
+      return values && (binary ? binaryRow(withPhraseId(values, idFor), OFFICIAL_PTP_BINARY_TYPES) : csvRow(withPhraseId(values, idFor)));
     },
     (phrase) => idFor(phrase),
+    binary,
   );
   const parts: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += size) parts.push(Buffer.from(scanner.push(bytes.subarray(i, i + size))));
   parts.push(Buffer.from(scanner.end()));
   parser.addCheckedRows(scanner.plainRowCount);
   parser.finish(scanner.lines);
-  return { out: Buffer.concat(parts).toString('utf8'), plain: scanner.plainRowCount, lines: scanner.lines, rows: parser.rowCount, slowLines };
+  return { out: Buffer.concat(parts), plain: scanner.plainRowCount, lines: scanner.lines, rows: parser.rowCount, slowLines };
+}
+
+function scan(bytes: Buffer, size: number): { out: string; plain: number; lines: number; rows: number; slowLines: number[] } {
+  const result = scanBytes(bytes, size);
+  return { ...result, out: result.out.toString('utf8') };
 }
 
 function tally(values: (string | null)[]): Record<string, number> {
@@ -189,6 +210,55 @@ describe('OfficialPtpScanner', () => {
     expect([result.lines, result.rows]).toEqual([160, 154]);
   });
 
+  it.each([1, 7, 1000, PTP_BYTES.length])('writes the same binary COPY rows as the parser when asked for binary (chunks of %i bytes)', (size) => {
+    const result = scanBytes(PTP_BYTES, size, true);
+    expect(result.out.equals(slowPathBinary(PTP_BYTES))).toBe(true);
+    expect([result.plain, result.rows]).toEqual([154, 154]);
+  });
+
+  it('writes binary rows PostgreSQL reads as the CSV rows: dates as days from 2000-01-01', () => {
+    const first = scanBytes(PTP_BYTES, PTP_BYTES.length, true).out;
+    // 7 fields: '0001A', '0591T', 2022-01-01 (day 8036), 2023-12-31 (day 8765), '1', id 1, false.
+    expect(first.subarray(0, 2 + 9 + 9 + 8 + 8 + 5 + 6 + 5).toString('hex')).toBe(
+      ['0007', '00000005' + Buffer.from('0001A').toString('hex'), '00000005' + Buffer.from('0591T').toString('hex'), '00000004' + '00001f64', '00000004' + '0000223d', '0000000131', '000000020001', '0000000100'].join(''),
+    );
+  });
+
+  it('puts binary rows, its own and the parser\'s, in the partition of their column 1', () => {
+    const bytes = Buffer.concat([PTP_BYTES, Buffer.from('0001A\t9999Z\t\t20240101\t*\t1\tR\xe8gle\r\n13121\t13124\t\t20240101\t*\t1\tR\xe8gle\r\n', 'latin1')]);
+    const parser = new OfficialPtpParser(PTP_FILE);
+    const idFor = phraseIds();
+    const scanner = new OfficialPtpScanner(
+      (line, n) => {
+        const values = parser.push(line, n);
+        return values && binaryRow(withPhraseId(values, idFor), OFFICIAL_PTP_BINARY_TYPES);
+      },
+      (phrase) => idFor(phrase),
+      true,
+    );
+    scanner.partitionAt(['0001U']);
+    const parts = [scanner.pushParts(bytes), scanner.endParts()];
+    /** Column 1 of each binary row. */
+    const codes = (out: Buffer) => {
+      const found: string[] = [];
+      for (let at = 0; at < out.length; ) {
+        const fields = out.readInt16BE(at);
+        at += 2;
+        for (let f = 0; f < fields; f++) {
+          const length = out.readInt32BE(at);
+          if (f === 0) found.push(out.toString('latin1', at + 4, at + 4 + length));
+          at += 4 + Math.max(length, 0);
+        }
+      }
+      return found;
+    };
+    const [below, from] = [0, 1].map((k) => codes(Buffer.concat(parts.map((p) => p[k]))));
+    expect(below.every((c) => c < '0001U')).toBe(true);
+    expect(from.every((c) => c >= '0001U')).toBe(true);
+    // The two non-ASCII rows went through the parser: 0001A to the first, 13121 to the second.
+    expect([below.length + from.length, below.at(-1), from.at(-1)]).toEqual([156, '0001A', '13121']);
+  });
+
   it('writes OFFICIAL_PTP_COLUMNS order with the phrase id in rationale_id', () => {
     expect(expected.split('\n')[0]).toBe('0001A,0591T,2022-01-01,2023-12-31,1,1,f');
     expect(expected).toContain('\n0001U,0417U,2025-01-01,,1,3,f\n');
@@ -214,6 +284,9 @@ describe('OfficialPtpScanner', () => {
         expect(result.slowLines).toEqual(bytes === crlf ? [1, 2, 3, 4, 5, 6, 163, 164, 165, 166, 168] : [1, 2, 3, 4, 5, 6, 163, 164, 165, 166]);
         expect(result.rows).toBe(154 + 6);
       }
+    }
+    for (const bytes of [crlf, lf]) {
+      for (const size of [1, 7, 4096]) expect(scanBytes(bytes, size, true).out.equals(slowPathBinary(bytes))).toBe(true);
     }
     expect(slowPathCsv(crlf).split('\n').slice(154, 160)).toEqual([
       '13121,13120,1996-01-01,,0,1,t',

@@ -1,4 +1,5 @@
 import { CmsFormatError } from './cms-format.error';
+import { BinaryColumnType, firstBinaryField, pgDate } from './copy-binary';
 import { splitCsvLine } from './csv-line';
 import { isCodeByte, isCompactDateAt, PtpByteScanner, PtpPhraseId, PtpSlowLine } from './ncci-ptp-scanner';
 import { CsvColumn, isCalendarDate, read } from './simple-csv';
@@ -203,6 +204,11 @@ const LETTER_F = 102;
 const SHORTEST_PLAIN_ROW = 27;
 /** A plain row's COPY line without its id: codes, two ISO dates, indicator, flag and separators. */
 const LONGEST_PLAIN_OUTPUT = 40;
+/** A plain row in binary COPY form: field count, then each field's length and bytes. */
+const LONGEST_BINARY_ROW = 2 + (4 + 5) * 2 + (4 + 4) * 2 + (4 + 1) + (4 + 2) + (4 + 1);
+
+/** Column types of OFFICIAL_PTP_COLUMNS, for binary COPY rows. */
+export const OFFICIAL_PTP_BINARY_TYPES: readonly BinaryColumnType[] = ['text', 'text', 'date', 'date', 'text', 'int2', 'bool'];
 
 /** Five code bytes ([0-9A-Z]) at `p`. */
 function isCodeAt(b: Buffer, p: number): boolean {
@@ -221,8 +227,23 @@ function isCodeAt(b: Buffer, p: number): boolean {
  * previous row's is not looked up again (the file repeats them in runs).
  */
 export class OfficialPtpScanner extends PtpByteScanner {
-  constructor(slowLine: PtpSlowLine, phraseId: PtpPhraseId) {
+  /** Dates seen (YYYYMMDD as a number) and their PostgreSQL day numbers: the files hold a few thousand. */
+  private readonly days = new Map<number, number>();
+
+  /**
+   * `binary`: rows in PostgreSQL's binary COPY format (OFFICIAL_PTP_BINARY_TYPES) instead of CSV,
+   * so the server does not parse 5 M dates; `slowLine` must then give binary rows too.
+   */
+  constructor(
+    slowLine: PtpSlowLine,
+    phraseId: PtpPhraseId,
+    private readonly binary = false,
+  ) {
     super(slowLine, phraseId, PTP_PREAMBLE_LINES, 'latin1');
+  }
+
+  protected override firstField(row: Buffer): [number, number] {
+    return this.binary ? firstBinaryField(row) : super.firstField(row);
   }
 
   protected writePlainRow(b: Buffer, start: number, end: number, lineNumber: number): boolean {
@@ -251,6 +272,10 @@ export class OfficialPtpScanner extends PtpByteScanner {
     const id = this.idOfPhrase(b, phraseStart, end, lineNumber);
     if (id === null) return false;
 
+    if (this.binary) {
+      this.writeBinaryRow(b, start, effective, deletion, indicator, id, before1996);
+      return true;
+    }
     this.out.reserve(LONGEST_PLAIN_OUTPUT + id.length);
     const out = this.out.buffer;
     let at = this.out.length;
@@ -272,6 +297,58 @@ export class OfficialPtpScanner extends PtpByteScanner {
     return true;
   }
 
+  /** The row in binary COPY form, OFFICIAL_PTP_COLUMNS order (bytes set one by one: Buffer's writeInt32BE costs more per call). */
+  private writeBinaryRow(b: Buffer, start: number, effective: number, deletion: number, indicator: number, id: Buffer, before1996: boolean): void {
+    this.out.reserve(LONGEST_BINARY_ROW);
+    const out = this.out.buffer;
+    let at = this.out.length;
+    // 7 fields; column 1 is 5 bytes.
+    out[at] = 0;
+    out[at + 1] = 7;
+    out[at + 2] = 0;
+    out[at + 3] = 0;
+    out[at + 4] = 0;
+    out[at + 5] = 5;
+    at += 6;
+    for (let k = 0; k < 5; k++) out[at++] = b[start + k];
+    at = int32(out, at, 5);
+    for (let k = 6; k < 11; k++) out[at++] = b[start + k];
+    at = int32(out, at, 4);
+    at = int32(out, at, this.dayOf(b, effective));
+    if (deletion >= 0) {
+      at = int32(out, at, 4);
+      at = int32(out, at, this.dayOf(b, deletion));
+    } else {
+      at = int32(out, at, -1);
+    }
+    at = int32(out, at, 1);
+    out[at++] = indicator;
+    if (id.length === 0) {
+      at = int32(out, at, -1);
+    } else {
+      let n = 0;
+      for (let k = 0; k < id.length; k++) n = n * 10 + (id[k] - 48);
+      at = int32(out, at, 2);
+      out[at++] = (n >> 8) & 0xff;
+      out[at++] = n & 0xff;
+    }
+    at = int32(out, at, 1);
+    out[at++] = before1996 ? 1 : 0;
+    this.out.length = at;
+  }
+
+  /** The PostgreSQL date of the (checked) YYYYMMDD at `p`. */
+  private dayOf(b: Buffer, p: number): number {
+    let key = 0;
+    for (let k = 0; k < 8; k++) key = key * 10 + (b[p + k] - 48);
+    let day = this.days.get(key);
+    if (day === undefined) {
+      day = pgDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100);
+      this.days.set(key, day);
+    }
+    return day;
+  }
+
   /**
    * The id's bytes for the rationale at start..end, or null when the rationale is not plain
    * (non-ASCII, control bytes, or spaces at either end, which the parser would trim).
@@ -287,6 +364,15 @@ export class OfficialPtpScanner extends PtpByteScanner {
     }
     return this.phraseBytes(b, start, end, lineNumber, previous);
   }
+}
+
+/** A big-endian 32-bit integer at `at`; returns the position after it. */
+function int32(out: Buffer, at: number, value: number): number {
+  out[at] = (value >>> 24) & 0xff;
+  out[at + 1] = (value >>> 16) & 0xff;
+  out[at + 2] = (value >>> 8) & 0xff;
+  out[at + 3] = value & 0xff;
+  return at + 4;
 }
 
 /** YYYYMMDD at `p` written as YYYY-MM-DD at `at`; returns the position after it. */

@@ -1,7 +1,10 @@
 import { isCalendarDate } from './simple-csv';
 
-/** What the scanner does with a line that is not a plain data row (the header, quotes, a mistake). */
-export type PtpSlowLine = (line: string, lineNumber: number) => string | null;
+/**
+ * What the scanner does with a line that is not a plain data row (the header, quotes, a mistake):
+ * its COPY input (CSV text, or a binary COPY row for a binary scanner), or null for none.
+ */
+export type PtpSlowLine = (line: string, lineNumber: number) => string | Buffer | null;
 /** The id under which a rationale phrase is stored (null for none). */
 export type PtpPhraseId = (phrase: string, lineNumber: number) => number | null;
 
@@ -156,9 +159,14 @@ export abstract class PtpByteScanner {
     }
     const text = this.slowLine(b.toString(this.slowEncoding, start, end), lineNumber);
     if (text === null) return;
-    const row = Buffer.from(text, 'utf8');
-    const out = this.splits.length > 0 ? this.outs[this.partitionOf(row, ...firstCsvField(row))] : this.outs[0];
+    const row = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const out = this.splits.length > 0 ? this.outs[this.partitionOf(row, ...this.firstField(row))] : this.outs[0];
     out.writeBytes(row, 0, row.length);
+  }
+
+  /** Where a COPY row's first field (column 1) starts and ends: CSV, unless a subclass writes binary. */
+  protected firstField(row: Buffer): [number, number] {
+    return firstCsvField(row);
   }
 }
 

@@ -19,11 +19,16 @@ export class CopyFanOut {
   private fail!: (error: unknown) => void;
   private failure: unknown = null;
 
-  constructor(targets: readonly CopyTarget[]) {
+  /** `frame`: what each COPY's data starts and ends with (binary COPY's header and trailer). */
+  constructor(
+    targets: readonly CopyTarget[],
+    private readonly frame?: { header: Buffer; trailer: Buffer },
+  ) {
     this.copies = targets.map((t) => new CopyWriter(t.client, t.sql));
     this.failed = new Promise<never>((_, reject) => (this.fail = reject));
     this.failed.catch(() => undefined);
     for (const copy of this.copies) void copy.failure.then((error) => this.abort(error));
+    if (frame) void this.write(this.copies.map(() => frame.header)).catch(() => undefined);
   }
 
   async write(parts: readonly Buffer[]): Promise<void> {
@@ -34,7 +39,7 @@ export class CopyFanOut {
   /** Ends every COPY; resolves when the server has taken every row of each. */
   async end(): Promise<void> {
     if (this.failure) throw this.failure;
-    const ended = await Promise.allSettled(this.copies.map((c) => c.end(Buffer.alloc(0))));
+    const ended = await Promise.allSettled(this.copies.map((c) => c.end(this.frame?.trailer ?? Buffer.alloc(0))));
     const refused = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
     if (refused) throw refused.reason;
   }

@@ -2,7 +2,17 @@ import type { Hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ClientBase } from 'pg';
-import { NcciPtpScanner, ncciParser, OfficialPtpParser, OfficialPtpScanner } from '@denialmap/shared/cms-formats';
+import {
+  binaryRow,
+  COPY_BINARY_HEADER,
+  COPY_BINARY_TRAILER,
+  NcciPtpScanner,
+  ncciParser,
+  OFFICIAL_PTP_BINARY_TYPES,
+  OFFICIAL_PTP_COLUMNS,
+  OfficialPtpParser,
+  OfficialPtpScanner,
+} from '@denialmap/shared/cms-formats';
 import { CopyFanOut } from './copy-chunks';
 import { csvRow } from './copy-format';
 import { ImportProgress } from './import-outcome';
@@ -58,7 +68,14 @@ export async function copyPtpRows(
 ): Promise<number> {
   const layout = options.layout ?? 'converted';
   const bounds = targets.slice(1).map((t) => t.from ?? '');
-  const fan = new CopyFanOut(targets.map((t) => ({ client: t.client, sql: `COPY ${t.table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)` })));
+  // CMS's rows carry two dates each: sent in binary, PostgreSQL need not parse them (the shipped
+  // CSV's one optional date is not worth the bigger stream).
+  const binary = layout === 'cms';
+  if (binary && columns.join() !== OFFICIAL_PTP_COLUMNS.join()) throw new Error(`binary PTP rows are in OFFICIAL_PTP_COLUMNS order, not ${columns.join(', ')}`);
+  const fan = new CopyFanOut(
+    targets.map((t) => ({ client: t.client, sql: `COPY ${t.table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${binary ? 'binary' : 'csv'})` })),
+    binary ? { header: COPY_BINARY_HEADER, trailer: COPY_BINARY_TRAILER } : undefined,
+  );
   const counted: (() => number)[] = [];
   let lanes: Segment[][] = [];
   try {
@@ -72,15 +89,15 @@ export async function copyPtpRows(
       const file = segment.file;
       const parser = layout === 'cms' ? new OfficialPtpParser(file) : ncciParser('ptp', file);
       // The parser yields the phrase itself where COPY wants its id.
-      const slowLine = (line: string, lineNumber: number): string | null => {
+      const slowLine = (line: string, lineNumber: number): string | Buffer | null => {
         const values = parser.push(line, lineNumber);
         if (!values) return null;
         const row: (string | number | null)[] = [...values];
         row[phraseAt] = phrases.idFor(values[phraseAt], file, lineNumber);
-        return csvRow(row);
+        return binary ? binaryRow(row, OFFICIAL_PTP_BINARY_TYPES) : csvRow(row);
       };
       const phraseId = (phrase: string, lineNumber: number) => phrases.idFor(phrase, file, lineNumber);
-      const scanner = layout === 'cms' ? new OfficialPtpScanner(slowLine, phraseId) : new NcciPtpScanner(slowLine, phraseId);
+      const scanner = layout === 'cms' ? new OfficialPtpScanner(slowLine, phraseId, binary) : new NcciPtpScanner(slowLine, phraseId);
       scanner.partitionAt(bounds);
       counted.push(() => parser.rowCount + scanner.plainRowCount);
       for await (const chunk of segment.chunks) {
