@@ -1,15 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobProducer, QUEUES, ReadinessRegistry } from '@denialmap/server/core';
-import { FeeScheduleRepository, ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
+import { DatasetCatalog, FeeScheduleRepository, ReleaseCatalog, ShippedReferenceData } from '@denialmap/server/reference-data/data-access';
 
 /**
  * First run (or an upgrade that ships new files): shipped CMS files not yet in the database go
  * through the reference-data queue (the worker imports them; inline mode runs the same handler
- * here). Readiness waits until every shipped file is in.
+ * here). Readiness waits until every shipped file is in, and the first time it is met this process
+ * forgets the release lists it may have read while the files were loading (it would otherwise
+ * re-read them within 10 s), so the first pages after "ready" name every table's edition.
  */
 @Injectable()
 export class ReferenceDataBootstrap implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(ReferenceDataBootstrap.name);
+  private readyOnce = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -17,6 +20,8 @@ export class ReferenceDataBootstrap implements OnModuleInit, OnApplicationBootst
     private readonly shipped: ShippedReferenceData,
     private readonly jobs: JobProducer,
     private readonly readiness: ReadinessRegistry,
+    private readonly releaseCatalog: ReleaseCatalog,
+    private readonly datasetCatalog: DatasetCatalog,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +32,11 @@ export class ReferenceDataBootstrap implements OnModuleInit, OnApplicationBootst
         const releases = await this.repository.listReleases();
         if (pending.length > 0 || releases.length === 0) {
           return { ok: false, detail: `Loading the shipped CMS files (${pending.join(', ') || 'none loaded'}); see the worker (or, without Redis, the api) log.` };
+        }
+        if (!this.readyOnce) {
+          this.readyOnce = true;
+          this.releaseCatalog.refresh();
+          this.datasetCatalog.refresh();
         }
         return { ok: true, detail: `Fee schedule releases loaded: ${releases.map((r) => r.id).join(', ')}` };
       },
