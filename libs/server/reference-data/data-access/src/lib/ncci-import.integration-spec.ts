@@ -204,4 +204,24 @@ describe('NCCI imports and queries against PostgreSQL', () => {
     );
     expect(archived.rows).toEqual([{ rationale: 'Standards of medical/surgical practice', n: 1 }]);
   });
+  it('loads a PTP file out of column 1 order completely, each row in its partition', async () => {
+    // Past the first 1 MiB read, a row for the first partition follows rows of the second.
+    const lines = ['column_1,column_2,deletion_date,modifier_indicator,ptp_edit_rationale', '0001A,0591T,,1,A'];
+    for (let i = 0; i < 40000; i++) lines.push(`70390,${String(i).padStart(5, '0')},,1,Standards of medical/surgical practice`);
+    lines.push('10021,76000,,1,A');
+    const path = file('ptp_practitioner_2025q1.csv', lines);
+    const outcome = await imports.importFile(path);
+    expect(outcome).toMatchObject({ status: 'imported', releaseId: 'NCCI_PTP-2025Q1', rows: 40002 });
+    const counts = await pool.query<{ p: string; n: number }>(
+      `SELECT 'below' AS p, count(*)::int AS n FROM ncci_ptp_edit_below_36000 UNION ALL SELECT 'from', count(*)::int FROM ncci_ptp_edit_from_36000`,
+    );
+    expect(counts.rows).toEqual([
+      { p: 'below', n: 2 },
+      { p: 'from', n: 40000 },
+    ]);
+    // The file was hashed as it loaded: the same bytes again are a no-op.
+    const { rows } = await pool.query<{ sha: string }>(`SELECT source_sha256 AS sha FROM reference_dataset_release WHERE id = 'NCCI_PTP-2025Q1'`);
+    expect(rows[0].sha).toBe(await sha256OfFile(path));
+    expect(await imports.importFile(path)).toMatchObject({ status: 'unchanged' });
+  });
 });

@@ -7,6 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, PostgresPool } from '@denialmap/server/core';
+import { DatasetCatalog } from './dataset-catalog';
 import { NcciRepository } from './ncci.repository';
 import { ReferenceDataAccessModule } from './reference-data-access.module';
 import { ReferenceImports } from './reference-imports';
@@ -143,6 +144,30 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     ]);
     await expect(releases.activate('NCCI_PTP-2026Q3', actor)).rejects.toThrow('NCCI_PTP-2026Q3 is active; only a staged edition can be activated.');
   });
+
+  it('switches another api process within 10 s: it re-reads the live editions at most 10 s after it last did', async () => {
+    const other = await (await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, ReferenceDataAccessModule] }).compile()).init();
+    try {
+      const catalog = other.get(DatasetCatalog);
+      const before = (await catalog.edition('NCCI_PTP'))?.id;
+      const read = Date.now();
+      const change = await releases.rollBack('NCCI_PTP', actor);
+      expect(change.active).not.toBe(before);
+      // That process was not told: it answers from the list it read.
+      expect((await catalog.edition('NCCI_PTP'))?.id).toBe(before);
+      let seen = before;
+      while (seen === before && Date.now() - read < 15_000) {
+        await new Promise((r) => setTimeout(r, 200));
+        seen = (await catalog.edition('NCCI_PTP'))?.id;
+      }
+      expect(seen).toBe(change.active);
+      expect(Date.now() - read).toBeLessThan(10_000 + 400);
+      // Forward again, as the tests after this one expect.
+      await releases.rollBack('NCCI_PTP', actor);
+    } finally {
+      await other.close();
+    }
+  }, 30_000);
 
   it('reads the CMS MUE file from its zip (documentation beside it is skipped) and shows unit changes', async () => {
     const zip = storedZip([
