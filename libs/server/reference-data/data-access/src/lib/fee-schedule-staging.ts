@@ -171,13 +171,18 @@ export async function previewFeeSchedule(client: PoolClient, stagedId: string, r
     preview.notes = [
       against.id === stagedId ? `Replaces the live ${stagedId} (a corrected file).` : `${stagedId} is new; compared with ${against.id}, the release in force before ${window.effectiveFrom}.`,
       against.conversionFactor === cf ? `Conversion factor unchanged: ${cf}.` : `Conversion factor ${against.conversionFactor} -> ${cf}.`,
-      'Payment changes are national amounts (GPCI 1.000): total RVUs x conversion factor, rounded to the cent; non-facility unless the code has none.',
+      'Payment changes are national amounts (GPCI 1.000): total RVUs x conversion factor, rounded to the cent, for the office (non-facility); where the office is NA, Medicare pays the facility rate there, and that is the amount compared.',
     ];
     preview.paymentChanges = await paymentChanges(client, against.id, stagedId);
   }
   return preview;
 }
 
+/**
+ * The national amounts that change, largest first: each code's non-facility amount, or its facility
+ * amount where the office has none (NA: paid at the facility rate there). A code whose office NA
+ * came or went is compared across that change: "61626 (non-facility; was NA, at the facility rate)".
+ */
 async function paymentChanges(client: PoolClient, againstId: string, stagedId: string): Promise<PreviewChanges> {
   const amount = (alias: string, cf: string) =>
     `round(CASE WHEN ${alias}.non_facility_na THEN ${alias}.facility_total_rvu ELSE ${alias}.non_facility_total_rvu END * ${cf}, 2)`;
@@ -185,9 +190,11 @@ async function paymentChanges(client: PoolClient, againstId: string, stagedId: s
     `WITH cf AS (SELECT (SELECT conversion_factor FROM public.fee_schedule_release WHERE id = $2) AS old,
                         (SELECT conversion_factor FROM reference_staging.fee_schedule_release WHERE id = $1) AS new),
      d AS (
-       SELECT n.hcpcs, CASE WHEN n.non_facility_na THEN 'facility' ELSE 'non-facility' END AS setting,
+       SELECT n.hcpcs,
+              CASE WHEN o.non_facility_na = n.non_facility_na THEN CASE WHEN n.non_facility_na THEN 'facility' ELSE 'non-facility' END
+                   WHEN o.non_facility_na THEN 'non-facility; was NA, at the facility rate' ELSE 'non-facility; now NA, at the facility rate' END AS setting,
               ${amount('o', 'cf.old')} AS before, ${amount('n', 'cf.new')} AS after
-       FROM reference_staging.rvu_row n JOIN public.rvu_row o ON o.release_id = $2 AND o.hcpcs = n.hcpcs AND o.modifier = n.modifier AND o.non_facility_na = n.non_facility_na, cf
+       FROM reference_staging.rvu_row n JOIN public.rvu_row o ON o.release_id = $2 AND o.hcpcs = n.hcpcs AND o.modifier = n.modifier, cf
        WHERE n.release_id = $1 AND n.modifier = ''
      )
      SELECT hcpcs, setting, before::text, after::text, count(*) OVER () AS total FROM d

@@ -83,9 +83,14 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
     // Largest RVU changes first, each line naming what changed.
     expect(p.changed?.examples[0]).toMatch(/^[0-9A-Z]{5}(-\w\w)?: (status|work RVU|non-facility PE RVU|facility PE RVU|MP RVU|.* indicator|global days)/);
     // Biggest first, by the size of the change in dollars, exact to the cent.
-    expect(p.paymentChanges?.count).toBe(7727);
-    expect(p.paymentChanges?.examples.slice(0, 2)).toEqual(['0596T (non-facility): $0.00 -> $2,019.08 (+$2,019.08)', '27278 (non-facility): $11,805.18 -> $13,754.82 (+$1,949.64)']);
-    expect(p.paymentChanges?.examples).toContain('61607 (facility): $2,980.41 -> $2,493.04 (-$487.37)');
+    expect(p.paymentChanges?.count).toBe(7731);
+    // 61626 becomes payable in the office: it was NA there (paid at the facility rate), and leads.
+    expect(p.paymentChanges?.examples.slice(0, 3)).toEqual([
+      '61626 (non-facility; was NA, at the facility rate): $877.88 -> $9,735.03 (+$8,857.15)',
+      '0596T (non-facility): $0.00 -> $2,019.08 (+$2,019.08)',
+      '27278 (non-facility): $11,805.18 -> $13,754.82 (+$1,949.64)',
+    ]);
+    expect(p.paymentChanges?.examples).toContain('52648 (non-facility; now NA, at the facility rate): $1,510.91 -> $528.40 (-$982.51)');
 
     const lines = await releases.codeChanges(staged.releaseId, ['70390', '99213']);
     expect(lines[0]).toBe('70390: work RVU 0.38 -> 0.37, non-facility PE RVU 2.98 -> 2.91, facility PE RVU 2.98 -> 2.91');
