@@ -14,3 +14,4 @@ export * from './lib/pricing/claim-finding';
 export * from './lib/pricing/pricing-types';
 export * from './lib/pricing/claim-pricing';
 export * from './lib/publication-calendar';
+export * from './lib/release-switch-words';

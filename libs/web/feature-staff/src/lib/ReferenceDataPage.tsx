@@ -15,6 +15,7 @@ import {
   uploadReferenceFile,
   UploadRefused,
 } from '@denialmap/web/data-access';
+import { releaseSwitchWords } from '@denialmap/shared/fee-schedule';
 import { LoadingPanel } from '@denialmap/web/ui';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProblemPanel } from './ProblemPanel';
@@ -427,18 +428,13 @@ function Decision({ pending, onClose }: { pending: Pending; onClose: (doneMessag
       let message: string;
       if (pending.kind === 'activate') {
         const { data } = await activate({ variables: { id: pending.release.id, reason: note } });
-        message = `${data?.activateReferenceRelease.active} is live${data?.activateReferenceRelease.replaced ? `; ${data.activateReferenceRelease.replaced} is kept for a roll-back` : ''}.`;
+        message = data ? releaseSwitchWords(data.activateReferenceRelease, 'activated') : '';
       } else if (pending.kind === 'discard') {
         await discard({ variables: { id: pending.release.id, reason: note } });
         message = `${pending.release.id} was discarded; nothing live changed.`;
       } else {
         const { data } = await rollBack({ variables: { dataset: pending.dataset, reason: note } });
-        const change = data?.rollBackReferenceDataset;
-        // "RVU26C-none": the fee schedule release was new, so rolling back leaves it not loaded.
-        const absent = /^(.*)-none$/.exec(change?.active ?? '');
-        message = absent
-          ? `${absent[1]} is no longer loaded; ${change?.replaced} is now the roll-back target.`
-          : `${change?.active} is live again; ${change?.replaced} is now the roll-back target.`;
+        message = data ? releaseSwitchWords(data.rollBackReferenceDataset, 'rolled back') : '';
       }
       forgetReferenceAnswers(client.cache);
       onClose(message);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule, DatabaseModule } from '@denialmap/server/core';
 import { CmsFormatError } from '@denialmap/shared/cms-formats';
 import { DomainError } from '@denialmap/shared/errors';
+import { releaseSwitchWords } from '@denialmap/shared/fee-schedule';
 import { ReferenceDataAccessModule } from '../lib/reference-data-access.module';
 import { ReleasePreview } from '../lib/release-preview';
 import { ReferenceReleases } from '../lib/reference-releases';
@@ -50,7 +51,7 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
         return 0;
       case 'activate': {
         const change = await releases.activate(target, { ...CLI, reason });
-        console.log(`${change.active} is live${change.replaced ? `; ${change.replaced} is kept for a roll-back` : ''}. Running api processes switch within 10 s.`);
+        console.log(`${releaseSwitchWords(change, 'activated')} Running api processes switch within 10 s.`);
         return 0;
       }
       case 'discard':
@@ -59,9 +60,7 @@ export async function runReleaseCli(command: string, args: string[]): Promise<nu
         return 0;
       case 'rollback': {
         const change = await releases.rollBack(target, { ...CLI, reason });
-        // "RVU26C-none": the fee schedule release was new, so rolling back leaves it not loaded.
-        const absent = /^(.*)-none$/.exec(change.active);
-        console.log(`${absent ? `${absent[1]} is no longer loaded` : `${change.active} is live again`}; ${change.replaced} is now the roll-back target. Running api processes switch within 10 s.`);
+        console.log(`${releaseSwitchWords(change, 'rolled back')} Running api processes switch within 10 s.`);
         return 0;
       }
       default:

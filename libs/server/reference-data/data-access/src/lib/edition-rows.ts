@@ -99,6 +99,12 @@ export interface LiveEdition {
   rows: number;
 }
 
+/** The record of a slot's "nothing loaded" edition ("RVU26C-none"). */
+export const absentEditionId = (baseId: string): string => `${baseId}-none`;
+
+/** Whether an edition id is a slot's "nothing loaded" record rather than a loaded edition. */
+export const isAbsentEdition = (id: string): boolean => id.endsWith('-none');
+
 /**
  * Makes sure the slot (`dataset`) has an ACTIVE record that says what is live now: `live` (rows
  * loaded before these records existed) or, when nothing is, its absence (`<baseId>-none`, no rows),
@@ -116,7 +122,7 @@ export async function ensureSlotRecord(
   if (active.length > 0 || (!live && !options.absent)) return;
   const record = live
     ? { id: await freeRecordId(sql, slot.baseId), ...live }
-    : { id: `${slot.baseId}-none`, label: slot.absentLabel, file: '', sha256: '', rows: 0 };
+    : { id: absentEditionId(slot.baseId), label: slot.absentLabel, file: '', sha256: '', rows: 0 };
   await sql.run(
     `INSERT INTO reference_dataset_release (id, dataset, label, effective_from, effective_to, source_file, source_sha256, row_count, status, imported_at, activated_at)
      VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, 'ACTIVE', now(), now())

@@ -103,7 +103,7 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
 
   it('activates it atomically: 2026 dates price from RVU26C at once, and the audit log says so', async () => {
     const change = await releases.activate('RVU26C', { ...actor, reason: 'CMS July 2026 release' });
-    expect(change).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C', replaced: 'RVU26C-none' });
+    expect(change).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C', replaced: 'RVU26C-none', activeLoaded: true, replacedLoaded: false });
     expect((await liveReleases()).map((r) => `${r.id}:${r.row_count}`)).toEqual(['RVU25D:19090', 'RVU26C:19356']);
     expect([await workRvu('RVU25D', '70390'), await workRvu('RVU26C', '70390')]).toEqual(['0.38', '0.37']);
     // This process re-reads the releases without waiting for the 10 s refresh.
@@ -115,11 +115,11 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
 
   it('rolls back to "not loaded" and forward again, each a swap of that release alone', async () => {
     const withRvu26c = await fingerprint();
-    expect(await releases.rollBack('FEE_SCHEDULE_RVU26C', actor)).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C-none', replaced: 'RVU26C' });
+    expect(await releases.rollBack('FEE_SCHEDULE_RVU26C', actor)).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C-none', replaced: 'RVU26C', activeLoaded: false, replacedLoaded: true });
     expect((await liveReleases()).map((r) => r.id)).toEqual(['RVU25D']);
     expect(await workRvu('RVU25D', '70390')).toBe('0.38');
     expect((await catalog.releases()).map((r) => r.id)).toEqual(['RVU25D']);
-    expect(await releases.rollBack('FEE_SCHEDULE_RVU26C', actor)).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C', replaced: 'RVU26C-none' });
+    expect(await releases.rollBack('FEE_SCHEDULE_RVU26C', actor)).toEqual({ dataset: 'FEE_SCHEDULE_RVU26C', active: 'RVU26C', replaced: 'RVU26C-none', activeLoaded: true, replacedLoaded: false });
     expect(await fingerprint()).toBe(withRvu26c);
   });
 
@@ -205,7 +205,7 @@ describe('staged fee schedule releases (preview, activate, roll back)', () => {
 
     await releases.activate('GPCI-2026', actor);
     expect([await gpci(2025), await gpci(2026)]).toEqual([109, 109]);
-    expect(await releases.rollBack('GPCI_2026', actor)).toEqual({ dataset: 'GPCI_2026', active: 'GPCI-2026-none', replaced: 'GPCI-2026' });
+    expect(await releases.rollBack('GPCI_2026', actor)).toEqual({ dataset: 'GPCI_2026', active: 'GPCI-2026-none', replaced: 'GPCI-2026', activeLoaded: false, replacedLoaded: true });
     expect([await gpci(2025), await gpci(2026)]).toEqual([109, 0]);
     await releases.rollBack('GPCI_2026', actor);
     expect([await gpci(2025), await gpci(2026)]).toEqual([109, 109]);

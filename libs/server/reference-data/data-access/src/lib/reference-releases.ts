@@ -4,7 +4,7 @@ import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
 import { DATASETS, DatasetSpec } from './dataset-importer';
 import { dropTable, stagedIntoPlace, swapArchived } from './loading-tables';
-import { dropStagingTables, EditionRows, ensureSlotRecord, putStagedRowsLive, swapArchivedRows, yearRows } from './edition-rows';
+import { dropStagingTables, EditionRows, ensureSlotRecord, isAbsentEdition, putStagedRowsLive, swapArchivedRows, yearRows } from './edition-rows';
 import { ensureLiveRecord, FEE_SCHEDULE_LOCK, feeScheduleAgainst, feeScheduleCodeChanges, feeScheduleReleaseOf, feeScheduleRows } from './fee-schedule-staging';
 import type { DatasetReleaseView } from './ncci.types';
 import { ReleaseCatalog } from './release-catalog';
@@ -26,6 +26,15 @@ export interface ReleaseSwitch {
   active: string;
   /** The edition it replaced (now the roll-back target), if any. */
   replaced: string | null;
+  /** False when `active` is the slot's "nothing loaded" record: a release that was new was rolled back. */
+  activeLoaded: boolean;
+  /** False when `replaced` is that record (the release was new); null when nothing was replaced. */
+  replacedLoaded: boolean | null;
+}
+
+/** The switch as ReleaseSwitch tells it, with whether each side is a loaded edition. */
+function switched(dataset: string, active: string, replaced: string | null): ReleaseSwitch {
+  return { dataset, active, replaced, activeLoaded: !isAbsentEdition(active), replacedLoaded: replaced === null ? null : !isAbsentEdition(replaced) };
 }
 
 /** Who switched it (null id: the operator at the server's shell), and why, for the audit log. */
@@ -131,8 +140,8 @@ export class ReferenceReleases {
         release.dataset,
       );
       await sql.run(`UPDATE reference_dataset_release SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, release.id);
-      const change = { dataset: release.dataset, active: release.id, replaced: replaced[0]?.id ?? null };
-      await audit(sql, actor, 'REFERENCE_RELEASE_ACTIVATED', { ...change, rows: release.rowCount, sourceFile: release.sourceFile });
+      const change = switched(release.dataset, release.id, replaced[0]?.id ?? null);
+      await audit(sql, actor, 'REFERENCE_RELEASE_ACTIVATED', { dataset: change.dataset, active: change.active, replaced: change.replaced, rows: release.rowCount, sourceFile: release.sourceFile });
       return change;
     });
   }
@@ -169,8 +178,8 @@ export class ReferenceReleases {
         dataset,
       );
       await sql.run(`UPDATE reference_dataset_release SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, previous.id);
-      const change = { dataset, active: previous.id, replaced: replaced[0]?.id ?? null };
-      await audit(sql, actor, 'REFERENCE_RELEASE_ROLLED_BACK', change);
+      const change = switched(dataset, previous.id, replaced[0]?.id ?? null);
+      await audit(sql, actor, 'REFERENCE_RELEASE_ROLLED_BACK', { dataset: change.dataset, active: change.active, replaced: change.replaced });
       return change;
     });
   }

@@ -118,7 +118,7 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
 
   it('activates it at once: claims are checked against the edits in force on their date of service', async () => {
     const change = await releases.activate('NCCI_PTP-2026Q3', { ...actor, reason: 'CMS 2026 Q3 release' });
-    expect(change).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2026Q3', replaced: 'NCCI_PTP-2024Q3' });
+    expect(change).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2026Q3', replaced: 'NCCI_PTP-2024Q3', activeLoaded: true, replacedLoaded: true });
     expect((await ncci.activeReleases()).find((r) => r.dataset === 'NCCI_PTP')?.id).toBe('NCCI_PTP-2026Q3');
     // 0029U: effective 2018-07-01, deleted 2026-06-30. 0417U: effective 2025-01-01, still in force.
     expect(await inForce('0001U', '2026-08-01')).toContain('0417U');
@@ -132,9 +132,9 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
   });
 
   it('rolls back to the previous edition (and forward again), each step audited', async () => {
-    expect(await releases.rollBack('NCCI_PTP', actor)).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2024Q3', replaced: 'NCCI_PTP-2026Q3' });
+    expect(await releases.rollBack('NCCI_PTP', actor)).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2024Q3', replaced: 'NCCI_PTP-2026Q3', activeLoaded: true, replacedLoaded: true });
     expect(await inForce('0001U', '2026-08-01')).toEqual(['0029U', '0030U']);
-    expect(await releases.rollBack('NCCI_PTP', actor)).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2026Q3', replaced: 'NCCI_PTP-2024Q3' });
+    expect(await releases.rollBack('NCCI_PTP', actor)).toEqual({ dataset: 'NCCI_PTP', active: 'NCCI_PTP-2026Q3', replaced: 'NCCI_PTP-2024Q3', activeLoaded: true, replacedLoaded: true });
     expect(await inForce('0001U', '2026-08-01')).toContain('0417U');
     const actions = await pool.query(`SELECT action, details->>'active' AS active, reason FROM audit_entry WHERE actor_id = $1 AND action::text LIKE 'REFERENCE_RELEASE%' ORDER BY id`, [actor.id]);
     expect(actions.rows).toEqual([

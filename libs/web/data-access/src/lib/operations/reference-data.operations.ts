@@ -117,6 +117,8 @@ export const ActivateReferenceReleaseMutation = graphql(`
       dataset
       active
       replaced
+      activeLoaded
+      replacedLoaded
     }
   }
 `);
@@ -136,6 +138,8 @@ export const RollBackReferenceDatasetMutation = graphql(`
       dataset
       active
       replaced
+      activeLoaded
+      replacedLoaded
     }
   }
 `);

@@ -89,4 +89,8 @@ export class ReleaseSwitchObject {
   @Field(() => String) dataset!: string;
   @Field(() => String) active!: string;
   @Field(() => String, { nullable: true, description: 'Now the roll-back target.' }) replaced!: string | null;
+  @Field(() => Boolean, { description: 'False when what is live now is no release: a fee schedule release or calendar year that was new was rolled back, so it is not loaded (active then names that state, e.g. "RVU26C-none").' })
+  activeLoaded!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'False when the replaced edition is that "not loaded" state (the release was new); null when nothing was replaced.' })
+  replacedLoaded!: boolean | null;
 }
