@@ -37,8 +37,8 @@ import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress, ReferenceFileKind } from './import-outcome';
 import { PhraseDictionary, PhraseTable } from './phrase-dictionary';
 import { copyPtpRows } from './ptp-rows';
-import { createStagingTables, pgRunner, yearRows } from './edition-rows';
-import { buildLiveIndexes, createLoadingTable, dropTable, loadedIntoStaging, RangePartitions, stagedIntoPlace, tableShape } from './loading-tables';
+import { createStagingTables, inTransaction, pgRunner, yearRows } from './edition-rows';
+import { buildLiveIndexes, createLoadingTable, dropTable, loadedIntoStaging, loadedParts, RangePartitions, stagedIntoPlace } from './loading-tables';
 import { ReleasePreview, previewRelease } from './release-preview';
 
 /** What every CMS file parser offers: COPY-ready rows from physical lines. */
@@ -348,16 +348,16 @@ export class DatasetImporter {
         return { status: 'unchanged' as const, kind: spec.kind, file, releaseId: current.rows[0].id, rows: current.rows[0].row_count, durationMs: Date.now() - started };
       }
       const loaded = spec.yearPartition ? null : await this.loadEdition(main, formatted, parts, edition, onProgress, hashes);
-      return inTransaction(main, async (client) => {
+      return switchTransaction(main, spec.table, async (client) => {
         let rows: number;
-        if (spec.yearPartition) {
+        if (!loaded) {
           rows = await this.replaceYear(client, formatted, path, file, edition, onProgress);
           await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'ACTIVE'`, [dataset]);
         } else {
-          rows = (loaded as LoadedEdition).rows;
+          rows = loaded.rows;
           // The loaded table replaces the staging table, so an edition staged there for review is dropped.
           await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [dataset]);
-          await (loaded as LoadedEdition).intoStaging(client);
+          await loaded.intoStaging(client);
           await stagedIntoPlace(pgRunner(client), spec.table);
           await client.query(`UPDATE reference_dataset_release SET status = 'RETIRED' WHERE dataset = $1 AND status = 'PREVIOUS'`, [dataset]);
           await client.query(`UPDATE reference_dataset_release SET status = 'PREVIOUS' WHERE dataset = $1 AND status = 'ACTIVE' AND id <> $2`, [dataset, edition.id]);
@@ -366,9 +366,6 @@ export class DatasetImporter {
         await recordRelease(client, { id: edition.id, dataset, label: spec.describe(edition), edition, sourceFile: file, sha256, rows, status: 'ACTIVE' });
         await this.logImport(client, spec, file, sha256, edition.id, rows, started);
         return { status: 'imported' as const, kind: spec.kind, file, releaseId: edition.id, rows, durationMs: Date.now() - started };
-      }).catch(async (error: unknown) => {
-        await dropTable(pgRunner(main), spec.table, 'reference_loading').catch(() => undefined);
-        throw error;
       });
     });
   }
@@ -386,7 +383,7 @@ export class DatasetImporter {
     return this.withImportLock(spec.dataset, async (main) => {
       const loaded = await this.loadEdition(main, withFormat(spec, options.format ?? 'shipped'), paths, edition, options.onProgress);
       const rows = loaded.rows;
-      return inTransaction(main, async (client) => {
+      return switchTransaction(main, spec.table, async (client) => {
         await client.query(`UPDATE reference_dataset_release SET status = 'DISCARDED' WHERE dataset = $1 AND status = 'STAGED'`, [spec.dataset]);
         await loaded.intoStaging(client);
         const against = await client.query<{ id: string; label: string }>(`SELECT id, label FROM reference_dataset_release WHERE dataset = $1 AND status = 'ACTIVE'`, [spec.dataset]);
@@ -406,9 +403,6 @@ export class DatasetImporter {
         });
         await this.logImport(client, spec, files.join(' + '), sha256, id, rows, started);
         return { releaseId: id, dataset: spec.dataset, rows, files, durationMs: Date.now() - started, preview };
-      }).catch(async (error: unknown) => {
-        await dropTable(pgRunner(main), spec.table, 'reference_loading').catch(() => undefined);
-        throw error;
       });
     });
   }
@@ -507,21 +501,22 @@ export class DatasetImporter {
     onProgress?: ImportProgress,
     hashes?: Hash[] | null,
   ): Promise<LoadedEdition> {
-    const shape = tableShape(spec.table, spec.partitions);
-    await createLoadingTable(pgRunner(main), shape);
-    if (shape.partitions && shape.partitions.column !== spec.columns[0]) {
-      throw new Error(`${spec.table} is partitioned on ${shape.partitions.column}; rows are routed by their first column, ${spec.columns[0]}`);
+    const partitions = spec.partitions;
+    if (partitions && partitions.column !== spec.columns[0]) {
+      throw new Error(`${spec.table} is partitioned on ${partitions.column}; rows are routed by their first column, ${spec.columns[0]}`);
     }
+    const parts = loadedParts(spec.table, partitions);
+    await createLoadingTable(pgRunner(main), spec.table, partitions);
     // One connection per partition: this one, and one of its own for each other partition.
     const others: Client[] = [];
     try {
-      if (spec.ptpPhrases) for (let k = 1; k < shape.parts.length; k++) others.push(await this.postgres.dedicated());
+      if (spec.ptpPhrases) for (let k = 1; k < parts.length; k++) others.push(await this.postgres.dedicated());
       const clients: ClientBase[] = [main, ...others];
       const target = `reference_loading.${spec.table}`;
       const phrases = spec.ptpPhrases ? await PhraseDictionary.load(main, spec.ptpPhrases) : null;
       let rows = 0;
       if (spec.ptpPhrases && phrases) {
-        const targets = shape.parts.map((part, k) => ({ client: clients[k], table: `reference_loading.${part.table}`, from: part.from }));
+        const targets = parts.map((part, k) => ({ client: clients[k], table: `reference_loading.${part.table}`, from: part.from }));
         rows = await copyPtpRows(targets, spec.columns, phrases, spec.ptpPhrases.idColumn, paths, { layout: spec.ptpLayout, onProgress, hashes });
       } else {
         for (const [i, path] of paths.entries()) {
@@ -540,16 +535,16 @@ export class DatasetImporter {
       const indexed = async (client: ClientBase, table: string, analyse: boolean) =>
         inTransaction(client, async () => {
           await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-          if (shape.partitions) await client.query('SET LOCAL max_parallel_maintenance_workers = 0');
+          if (partitions) await client.query('SET LOCAL max_parallel_maintenance_workers = 0');
           await client.query('SET LOCAL default_statistics_target = 20');
           await buildLiveIndexes(pgRunner(client), table, 'reference_loading');
           if (analyse) await client.query(`ANALYZE reference_loading.${table}`);
         });
-      if (shape.partitions) {
-        const sideBySide = clients.length === shape.parts.length;
-        await Promise.all(shape.parts.map((part, k) => indexed(sideBySide ? clients[k] : main, part.table, true)));
+      if (partitions) {
+        const sideBySide = clients.length === parts.length;
+        await Promise.all(parts.map((part, k) => indexed(sideBySide ? clients[k] : main, part.table, true)));
       }
-      await indexed(main, spec.table, !shape.partitions);
+      await indexed(main, spec.table, !partitions);
       return {
         rows,
         intoStaging: async (client) => {
@@ -620,15 +615,15 @@ interface LoadedEdition {
   intoStaging(client: PoolClient): Promise<void>;
 }
 
-/** `work` in a transaction on `client`: committed if it returns, rolled back if it throws. */
-async function inTransaction<C extends ClientBase, T>(client: C, work: (client: C) => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
+/**
+ * The switch's transaction on the import's connection. If it fails, the edition loaded for it is
+ * dropped from `reference_loading` (nothing else of the load was ever visible).
+ */
+async function switchTransaction<T>(main: PoolClient, table: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
   try {
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
+    return await inTransaction(main, work);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await dropTable(pgRunner(main), table, 'reference_loading').catch(() => undefined);
     throw error;
   }
 }

@@ -15,6 +15,19 @@ export interface SqlRunner {
   run(sql: string, ...values: unknown[]): Promise<unknown>;
 }
 
+/** `work` in a transaction on `client`: committed if it returns, rolled back if it throws. */
+export async function inTransaction<C extends ClientBase, T>(client: C, work: (client: C) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 export function pgRunner(client: ClientBase): SqlRunner {
   return {
     rows: async <T>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T[],

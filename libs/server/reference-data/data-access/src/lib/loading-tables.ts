@@ -25,15 +25,9 @@ export interface RangePartitions {
   parts: readonly TablePart[];
 }
 
-/** A table's loading shape: its partitions (each loaded on its own connection), or itself alone. */
-export interface TableShape {
-  table: string;
-  partitions?: RangePartitions;
-  parts: readonly TablePart[];
-}
-
-export function tableShape(table: string, partitions?: RangePartitions): TableShape {
-  return { table, partitions, parts: partitions?.parts ?? [{ table, from: null }] };
+/** The tables a load COPYs into: each partition, or the table itself when it has none. */
+export function loadedParts(table: string, partitions?: RangePartitions): readonly TablePart[] {
+  return partitions?.parts ?? [{ table, from: null }];
 }
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -50,13 +44,13 @@ export function partitionBound(partitions: RangePartitions, k: number): string {
  * partitions (a load left there before is dropped). The shape comes from the declaration, not the
  * live table, which may be a plain copy rolled back from before the table was partitioned.
  */
-export async function createLoadingTable(sql: SqlRunner, shape: TableShape): Promise<void> {
+export async function createLoadingTable(sql: SqlRunner, table: string, partitions?: RangePartitions): Promise<void> {
   await sql.run('CREATE SCHEMA IF NOT EXISTS reference_loading');
-  await sql.run(`DROP TABLE IF EXISTS reference_loading.${shape.table}`);
-  const p = shape.partitions;
-  await sql.run(`CREATE TABLE reference_loading.${shape.table} (LIKE public.${shape.table} INCLUDING DEFAULTS)${p ? ` PARTITION BY RANGE (${p.column})` : ''}`);
-  for (const [k, part] of (p?.parts ?? []).entries()) {
-    await sql.run(`CREATE TABLE reference_loading.${part.table} PARTITION OF reference_loading.${shape.table} ${partitionBound(p as RangePartitions, k)}`);
+  await sql.run(`DROP TABLE IF EXISTS reference_loading.${table}`);
+  await sql.run(`CREATE TABLE reference_loading.${table} (LIKE public.${table} INCLUDING DEFAULTS)${partitions ? ` PARTITION BY RANGE (${partitions.column})` : ''}`);
+  if (!partitions) return;
+  for (const [k, part] of partitions.parts.entries()) {
+    await sql.run(`CREATE TABLE reference_loading.${part.table} PARTITION OF reference_loading.${table} ${partitionBound(partitions, k)}`);
   }
 }
 

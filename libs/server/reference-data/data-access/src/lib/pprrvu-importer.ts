@@ -17,7 +17,7 @@ import {
   previewFeeSchedule,
   putStagedFeeScheduleLive,
 } from './fee-schedule-staging';
-import { freeRecordId, pgRunner } from './edition-rows';
+import { freeRecordId, inTransaction, pgRunner } from './edition-rows';
 import type { ReleasePreview } from './release-preview';
 import { sha256OfFile } from './file-hash';
 import { ImportOutcome, ImportProgress } from './import-outcome';
@@ -116,15 +116,11 @@ export class PprrvuImporter {
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.postgres.pool.connect();
     try {
-      await client.query('BEGIN');
-      // One fee schedule load at a time: they share the staging tables.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FEE_SCHEDULE_LOCK]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      return await inTransaction(client, async () => {
+        // One fee schedule load at a time: they share the staging tables.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FEE_SCHEDULE_LOCK]);
+        return work(client);
+      });
     } finally {
       client.release();
     }
