@@ -13,7 +13,7 @@ import {
   OfficialPtpParser,
   OfficialPtpScanner,
 } from '@denialmap/shared/cms-formats';
-import { CopyFanOut } from './copy-chunks';
+import { CopyFanOut } from './copy-fan-out';
 import { csvRow } from './copy-format';
 import { ImportProgress } from './import-outcome';
 import { openFileBytes } from './line-source';
