@@ -69,31 +69,23 @@ function parseMue(lines: string[], services?: string): (string | null)[][] {
   return parseLines(new OfficialMueParser(MUE_FILE, services), lines);
 }
 
-/** The COPY input every line would give through OfficialPtpParser alone (the reference for the scanner). */
-function slowPathCsv(bytes: Buffer): string {
-  const parser = new OfficialPtpParser(PTP_FILE);
-  const idFor = phraseIds();
-  const lines = linesOf(bytes);
-  const out = lines.map((line, i) => {
-    const values = parser.push(line, i + 1);
-    return values ? csvRow(withPhraseId(values, idFor)) : '';
-  });
-  parser.finish(lines.length);
-  return out.join('');
-}
-
-/** The binary COPY rows every line would give through OfficialPtpParser alone (the reference for the binary scanner). */
-function slowPathBinary(bytes: Buffer): Buffer {
+/** Each line's COPY row through OfficialPtpParser alone (the reference for the scanner), CSV or binary. */
+function slowPathRows(bytes: Buffer, binary: boolean): Buffer[] {
   const parser = new OfficialPtpParser(PTP_FILE);
   const idFor = phraseIds();
   const lines = linesOf(bytes);
   const rows = lines.map((line, i) => {
     const values = parser.push(line, i + 1);
-    return values ? binaryRow(withPhraseId(values, idFor), OFFICIAL_PTP_BINARY_TYPES) : Buffer.alloc(0);
+    if (!values) return Buffer.alloc(0);
+    const row = withPhraseId(values, idFor);
+    return binary ? binaryRow(row, OFFICIAL_PTP_BINARY_TYPES) : Buffer.from(csvRow(row), 'utf8');
   });
   parser.finish(lines.length);
-  return Buffer.concat(rows);
+  return rows;
 }
+
+const slowPathCsv = (bytes: Buffer): string => Buffer.concat(slowPathRows(bytes, false)).toString('utf8');
+const slowPathBinary = (bytes: Buffer): Buffer => Buffer.concat(slowPathRows(bytes, true));
 
 /** The file through OfficialPtpScanner in chunks of `size` bytes, wired as the importer wires it (`binary`: binary COPY rows). */
 function scanBytes(bytes: Buffer, size: number, binary = false): { out: Buffer; plain: number; lines: number; rows: number; slowLines: number[] } {
