@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { PostgresPool, PrismaService } from '@denialmap/server/core';
 import { appendAudit } from '@denialmap/server/moderation/data-access';
 import { InvalidInputError, NotFoundError } from '@denialmap/shared/errors';
+import { inTransaction } from './edition-rows';
 
 /** Each stored piece of an uploaded file; small enough that no process holds a whole file. */
 export const UPLOAD_CHUNK_BYTES = 4 << 20;
@@ -70,47 +71,44 @@ export class ReferenceUploadRepository {
   async addFile(uploadId: string, createdBy: string, fileName: string, body: AsyncIterable<Buffer>, maxBytes: number): Promise<UploadedFileView> {
     const client = await this.postgres.pool.connect();
     try {
-      await client.query('BEGIN');
-      const upload = await client.query<{ status: ReferenceUploadStatus; created_by: string }>(`SELECT status, created_by FROM reference_upload WHERE id = $1 FOR UPDATE`, [uploadId]);
-      if (!upload.rows[0] || upload.rows[0].created_by !== createdBy) throw new NotFoundError('Reference upload', uploadId);
-      if (upload.rows[0].status !== 'UPLOADING') throw new InvalidInputError('uploadId', 'This upload was already submitted; start a new one to add files.');
-      const { rows } = await client.query<{ id: string; position: number }>(
-        `INSERT INTO reference_upload_file (id, upload_id, position, file_name, size, sha256)
-         VALUES (gen_random_uuid(), $1, (SELECT coalesce(max(position), 0) + 1 FROM reference_upload_file WHERE upload_id = $1), $2, 0, '')
-         RETURNING id, position`,
-        [uploadId, fileName],
-      );
-      const fileId = rows[0].id;
-      const hash = createHash('sha256');
-      let size = 0;
-      let seq = 0;
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      const flush = async () => {
-        if (pendingBytes === 0) return;
-        await client.query(`INSERT INTO reference_upload_chunk (file_id, seq, bytes) VALUES ($1, $2, $3)`, [fileId, seq++, Buffer.concat(pending, pendingBytes)]);
-        pending = [];
-        pendingBytes = 0;
-      };
-      for await (const chunk of body) {
-        size += chunk.length;
-        if (size > maxBytes) {
-          throw new InvalidInputError('file', `${fileName} is larger than ${Math.round(maxBytes / (1 << 20))} MiB (REFERENCE_UPLOAD_MAX_MB); zip it, or load it with the CLI.`);
+      return await inTransaction(client, async () => {
+        const upload = await client.query<{ status: ReferenceUploadStatus; created_by: string }>(`SELECT status, created_by FROM reference_upload WHERE id = $1 FOR UPDATE`, [uploadId]);
+        if (!upload.rows[0] || upload.rows[0].created_by !== createdBy) throw new NotFoundError('Reference upload', uploadId);
+        if (upload.rows[0].status !== 'UPLOADING') throw new InvalidInputError('uploadId', 'This upload was already submitted; start a new one to add files.');
+        const { rows } = await client.query<{ id: string; position: number }>(
+          `INSERT INTO reference_upload_file (id, upload_id, position, file_name, size, sha256)
+           VALUES (gen_random_uuid(), $1, (SELECT coalesce(max(position), 0) + 1 FROM reference_upload_file WHERE upload_id = $1), $2, 0, '')
+           RETURNING id, position`,
+          [uploadId, fileName],
+        );
+        const fileId = rows[0].id;
+        const hash = createHash('sha256');
+        let size = 0;
+        let seq = 0;
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          if (pendingBytes === 0) return;
+          await client.query(`INSERT INTO reference_upload_chunk (file_id, seq, bytes) VALUES ($1, $2, $3)`, [fileId, seq++, Buffer.concat(pending, pendingBytes)]);
+          pending = [];
+          pendingBytes = 0;
+        };
+        for await (const chunk of body) {
+          size += chunk.length;
+          if (size > maxBytes) {
+            throw new InvalidInputError('file', `${fileName} is larger than ${Math.round(maxBytes / (1 << 20))} MiB (REFERENCE_UPLOAD_MAX_MB); zip it, or load it with the CLI.`);
+          }
+          hash.update(chunk);
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= UPLOAD_CHUNK_BYTES) await flush();
         }
-        hash.update(chunk);
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= UPLOAD_CHUNK_BYTES) await flush();
-      }
-      await flush();
-      if (size === 0) throw new InvalidInputError('file', `${fileName} is empty.`);
-      const sha256 = hash.digest('hex');
-      await client.query(`UPDATE reference_upload_file SET size = $2, sha256 = $3 WHERE id = $1`, [fileId, size, sha256]);
-      await client.query('COMMIT');
-      return { position: rows[0].position, fileName, size, sha256 };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+        await flush();
+        if (size === 0) throw new InvalidInputError('file', `${fileName} is empty.`);
+        const sha256 = hash.digest('hex');
+        await client.query(`UPDATE reference_upload_file SET size = $2, sha256 = $3 WHERE id = $1`, [fileId, size, sha256]);
+        return { position: rows[0].position, fileName, size, sha256 };
+      });
     } finally {
       client.release();
     }

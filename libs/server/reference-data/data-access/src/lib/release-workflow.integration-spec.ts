@@ -200,6 +200,25 @@ describe('staged reference editions (CMS formats, preview, activate, roll back)'
     expect((await imports.importPtpParts([f1, f2])).outcome).toMatchObject({ status: 'unchanged', releaseId: 'NCCI_PTP-2026Q4' });
   });
 
+  it('refuses an upload file over the limit, an empty one, another account\'s upload and files after submitting, keeping nothing of them', async () => {
+    const id = await uploads.create(actor.id);
+    const bodyOf = (...pieces: Buffer[]) =>
+      (async function* () {
+        for (const piece of pieces) yield piece;
+      })();
+    const kept = async () =>
+      (await pool.query(`SELECT count(*)::int AS n FROM reference_upload_file f LEFT JOIN reference_upload_chunk c ON c.file_id = f.id WHERE f.upload_id = $1`, [id])).rows[0].n;
+    await expect(uploads.addFile(id, actor.id, 'ccipra-v322r0-f1.TXT', bodyOf(PTP_SAMPLE, PTP_SAMPLE), PTP_SAMPLE.length + 1)).rejects.toThrow(/ccipra-v322r0-f1\.TXT is larger than/);
+    await expect(uploads.addFile(id, actor.id, 'empty.TXT', bodyOf(), 1 << 20)).rejects.toThrow('empty.TXT is empty.');
+    await expect(uploads.addFile(id, randomUUID(), 'ccipra-v322r0-f1.TXT', bodyOf(PTP_SAMPLE), 64 << 20)).rejects.toThrow(/Reference upload/);
+    expect(await kept()).toBe(0);
+    expect(await uploads.addFile(id, actor.id, 'ccipra-v322r0-f1.TXT', bodyOf(PTP_SAMPLE), 64 << 20)).toMatchObject({ position: 1, size: PTP_SAMPLE.length });
+    await pool.query(`UPDATE reference_upload SET status = 'QUEUED' WHERE id = $1`, [id]);
+    await expect(uploads.addFile(id, actor.id, 'ccipra-v322r0-f2.TXT', bodyOf(PTP_SAMPLE), 64 << 20)).rejects.toThrow('This upload was already submitted; start a new one to add files.');
+    expect(await kept()).toBe(1);
+    await pool.query(`DELETE FROM reference_upload WHERE id = $1`, [id]);
+  });
+
   it('forgets uploads abandoned before they were submitted (a day on), with their bytes', async () => {
     const abandoned = await uploads.create(actor.id);
     const body = (async function* () {
